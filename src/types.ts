@@ -1,0 +1,143 @@
+/**
+ * The data perfgate passes between its parts. Every format that reaches a file (baselines, run
+ * reports) is defined here once; `src/baseline/schema.ts` and `src/report/schema.ts` validate
+ * the same shapes at run time.
+ */
+
+/** A statistic a budget or a comparison can be judged on. */
+export type StatName = 'min' | 'mean' | 'median' | 'p75' | 'p95' | 'p99' | 'max'
+
+export const STAT_NAMES: readonly StatName[] = ['min', 'mean', 'median', 'p75', 'p95', 'p99', 'max']
+
+/** What was measured: wall time per call (milliseconds) or retained heap (megabytes). */
+export type Metric = 'time' | 'memory'
+
+export type Unit = 'ms' | 'MB'
+
+/** Descriptive statistics of one set of samples. All values are in the measurement's unit. */
+export interface Summary {
+  n: number
+  min: number
+  max: number
+  mean: number
+  median: number
+  /** Sample standard deviation (n − 1 denominator); 0 when n < 2. */
+  sd: number
+  /** Median absolute deviation (unscaled). */
+  mad: number
+  p75: number
+  p95: number
+  p99: number
+}
+
+/** Where a measurement was taken. Comparisons across different environments are advisory. */
+export interface Environment {
+  node: string
+  os: string
+  arch: string
+  cpu: string
+  cores: number
+  ci: boolean
+}
+
+/**
+ * One measurement, as recorded by a matcher call or a benchmark. `samples` holds at most
+ * {@link MAX_STORED_SAMPLES} values (evenly thinned from the sorted samples when there were more),
+ * so files and worker messages stay small.
+ */
+export interface Measurement {
+  /** Stable identity within its file: the full test name, plus `#2`, `#3`… for repeated calls. */
+  key: string
+  /** Test or bench file, relative to the project root, with `/` separators. */
+  file: string
+  /** Full test name, suites joined by ` > `. */
+  name: string
+  metric: Metric
+  unit: Unit
+  source: 'matcher' | 'bench'
+  /** Statistic the budget (and the comparison) is judged on. */
+  stat: StatName
+  /** The budget the matcher asserted, in `unit`; absent for benchmarks. */
+  budget?: number
+  /** Whether the budget held (ignoring `.not`); absent for benchmarks. */
+  withinBudget?: boolean
+  /** Per-measurement practical threshold (relative), overriding the run's default. */
+  threshold?: number
+  summary: Summary
+  samples: number[]
+  /** Calls per timed sample (batching of fast functions); 1 for memory. */
+  batch: number
+  /** Set when only one cold call was measured (`{ warmup: 0, samples: 1 }`). */
+  cold?: boolean
+}
+
+export const MAX_STORED_SAMPLES = 200
+
+/** The six verdicts a comparison can reach (SPEC §5). */
+export type VerdictKind = 'faster' | 'same' | 'slower' | 'inconclusive' | 'new' | 'missing'
+
+/** A ratio head/base with its confidence interval (ratio > 1 means head is larger, i.e. slower). */
+export interface RatioEstimate {
+  ratio: number
+  low: number
+  high: number
+  /** Confidence level of [low, high], e.g. 0.99. */
+  level: number
+}
+
+/** The outcome of comparing one measurement with its baseline. */
+export type Comparison =
+  | {
+      verdict: 'faster' | 'same' | 'slower' | 'inconclusive'
+      key: string
+      file: string
+      name: string
+      metric: Metric
+      unit: Unit
+      stat: StatName
+      base: Summary
+      head: Summary
+      change: RatioEstimate
+      /** Raw p-value of the two-sided test, before correction. */
+      p: number
+      /** p-value after the run-wide multiple-comparison correction. */
+      pAdjusted: number
+      threshold: number
+      /** For `inconclusive`: the smallest relative change these data could have detected. */
+      detectable?: number
+    }
+  | {
+      verdict: 'new'
+      key: string
+      file: string
+      name: string
+      metric: Metric
+      unit: Unit
+      stat: StatName
+      head: Summary
+    }
+  | {
+      verdict: 'missing'
+      key: string
+      file: string
+      name: string
+      metric: Metric
+      unit: Unit
+      stat: StatName
+      base: Summary
+    }
+
+/** The JSON run report a run writes (default `.perfgate/report.json`). */
+export interface RunReport {
+  version: 1
+  tool: 'perfgate'
+  env: Environment
+  /** Environment of the baselines compared against, when it differs from `env`. */
+  baselineEnv?: Environment
+  /** True when verdicts are advisory (environment mismatch or gate off). */
+  advisory: boolean
+  measurements: Measurement[]
+  comparisons: Comparison[]
+  /** Whether the gate failed the run. */
+  failed: boolean
+}
