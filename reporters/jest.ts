@@ -1,0 +1,4 @@
+/** `perfgate/jest-reporter`: Jest 30 support is planned; until then this entry says so clearly. */
+throw new Error(
+  'perfgate/jest-reporter is not yet supported in this version of perfgate. Use perfgate with Vitest (perfgate/reporter) for now.',
+)

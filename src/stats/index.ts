@@ -1,0 +1,1 @@
+export { quantile, summarize, thin } from './summarize.js'

@@ -1,0 +1,31 @@
+import { defineConfig } from 'tsup'
+
+// Every public entry is built as ESM and CJS with its own declarations (Jest setups still
+// `require`). The CLI is ESM only: it is run, never required.
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      vitest: 'src/plugin/vitest.ts',
+      'vitest-setup': 'matchers/vitest-setup.ts',
+      reporter: 'reporters/vitest.ts',
+      jest: 'matchers/jest-setup.ts',
+      'jest-reporter': 'reporters/jest.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: { compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } },
+    shims: true,
+    target: 'node20',
+    platform: 'node',
+    splitting: true,
+    treeshake: true,
+    external: ['vitest', 'vite', 'jest'],
+  },
+  {
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+  },
+])
