@@ -26,12 +26,18 @@ export interface MatcherHost {
 type Sync<T> = T | Promise<T>
 
 /** `expect(fn).toCompleteWithin(ms, options?)`: sync for a sync `fn`, a promise for an async one. */
-export function completeWithin(host: MatcherHost, received: unknown, budget: unknown, options?: unknown): Sync<MatcherResult> {
+export function completeWithin(
+  host: MatcherHost,
+  received: unknown,
+  budget: unknown,
+  options?: unknown,
+): Sync<MatcherResult> {
   const parsed = validateTimeArguments(received, budget, options)
   const timeBudget = parsed.timeBudget ?? host.defaults.timeBudget
   const withDefaults = timeBudget === undefined ? parsed : { ...parsed, timeBudget }
   const measured = measureTimeOf(received as () => unknown, withDefaults)
-  const finish = (result: MeasuredResult) => judge(host, 'toCompleteWithin', result, budget as number, parsed.threshold)
+  const finish = (result: MeasuredResult) =>
+    judge(host, 'toCompleteWithin', result, budget as number, parsed.threshold)
   return measured instanceof Promise ? measured.then(finish) : finish(measured)
 }
 
@@ -74,7 +80,12 @@ function judge(
 }
 
 /** The message shown when the assertion fails (for `.not`, when the budget held). */
-export function failureMessage(matcher: string, isNot: boolean, result: MeasuredResult, budget: number): string {
+export function failureMessage(
+  matcher: string,
+  isNot: boolean,
+  result: MeasuredResult,
+  budget: number,
+): string {
   const { summary, unit, stat } = result
   const show = (value: number) => formatValue(value, unit)
   const what = result.metric === 'time' ? 'per call' : `retained over the measured calls`
@@ -101,7 +112,11 @@ export function failureMessage(matcher: string, isNot: boolean, result: Measured
  * The identity of a measurement within its file: the full test name, ` [memory]` for memory,
  * and `#2`, `#3`… when one test measures the same metric more than once.
  */
-export function measurementKey(name: string, metric: Measurement['metric'], earlier: readonly Measurement[]): string {
+export function measurementKey(
+  name: string,
+  metric: Measurement['metric'],
+  earlier: readonly Measurement[],
+): string {
   const base = metric === 'memory' ? `${name} [memory]` : name
   const repeats = earlier.filter((m) => m.name === name && m.metric === metric).length
   return repeats === 0 ? base : `${base} #${repeats + 1}`

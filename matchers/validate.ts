@@ -70,7 +70,10 @@ function optionsError(matcher: string, schema: z.ZodObject, options: unknown): s
   }
   const key = String(issue.path[0])
   const value = (options as Record<string, unknown>)[key]
-  const rule = issue.code === 'invalid_value' ? `one of ${STAT_NAMES.join(', ')}` : issue.message.replace(/^Invalid input: /, '')
+  const rule =
+    issue.code === 'invalid_value'
+      ? `one of ${STAT_NAMES.join(', ')}`
+      : issue.message.replace(/^Invalid input: /, '')
   return `${matcher}: option \`${key}\` must be ${rule}, got ${describe(value)}`
 }
 

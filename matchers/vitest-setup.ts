@@ -3,8 +3,9 @@
  * records each measurement in the running test's `meta`, which Vitest sends to reporters (and
  * keeps in blob reports, so `--shard` + `--merge-reports` see every measurement).
  */
-import { chai, expect, inject } from 'vitest'
+
 import type { RunnerTestCase as Test } from 'vitest'
+import { chai, expect, inject } from 'vitest'
 import type { Measurement } from '../src/types.js'
 import type { MatcherHost } from './core.js'
 import { completeWithin, growMemoryLessThan, measurementKey } from './core.js'
@@ -22,7 +23,9 @@ interface MatcherContext {
  * concurrent tests, unlike a global "current test" read after an `await`.
  */
 function currentTest(context: MatcherContext): Test | undefined {
-  return context.assertion ? (chai.util.flag(context.assertion, 'vitest-test') as Test | undefined) : undefined
+  return context.assertion
+    ? (chai.util.flag(context.assertion, 'vitest-test') as Test | undefined)
+    : undefined
 }
 
 function host(context: MatcherContext): MatcherHost {
@@ -35,7 +38,8 @@ function host(context: MatcherContext): MatcherHost {
     defaults: { timeBudget: defaults?.timeBudget },
     record(measurement) {
       if (!test) return
-      const recorded: Measurement[] = (test.meta.perfgate ??= [])
+      test.meta.perfgate ??= []
+      const recorded: Measurement[] = test.meta.perfgate
       recorded.push({ key: measurementKey(measurement.name, measurement.metric, recorded), ...measurement })
     },
   }

@@ -10,6 +10,7 @@ import type { MemoryOptions, TimeOptions } from '../src/measure/options.js'
 import type { Measurement } from '../src/types.js'
 
 /** A promise for async functions (await it), nothing for sync ones. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a matcher on a sync function returns nothing, as Vitest's own do
 export type TimeMatcherResult<T> = T extends (...args: never[]) => PromiseLike<unknown> ? Promise<void> : void
 
 export interface PerfgateMatchers<T = unknown> {

@@ -3,8 +3,7 @@
  * measurement against its budget. It only adds output, so it composes with other reporters.
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
-import { renderBudgetTable } from '../src/terminal/budgets.js'
-import { colorsFor } from '../src/terminal/colors.js'
+import { finishRun } from '../src/run/finish.js'
 import { collectMeasurements } from './collect-vitest.js'
 import '../matchers/vitest-types.js'
 
@@ -15,12 +14,16 @@ export default class PerfgateReporter implements Reporter {
     this.vitest = vitest
   }
 
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
     const vitest = this.vitest
     if (!vitest) return
-    const measurements = collectMeasurements(modules, vitest.config.root)
-    if (measurements.length === 0) return
-    const colors = colorsFor(vitest.logger.outputStream as { isTTY?: boolean }, process.env)
-    vitest.logger.log(`\n${renderBudgetTable(measurements, colors)}\n`)
+    const stream = vitest.logger.outputStream as { isTTY?: boolean; write(text: string): unknown }
+    const result = await finishRun({
+      measurements: collectMeasurements(modules, vitest.config.root),
+      root: vitest.config.root,
+      env: process.env,
+      stdout: { isTTY: stream.isTTY === true, write: (text) => vitest.logger.log(text.replace(/\n$/, '')) },
+    })
+    if (result.failed) process.exitCode = 1
   }
 }

@@ -2,11 +2,12 @@
  * `perfgate`: the core API. Measure functions directly, and the types of everything perfgate
  * records. Test-framework integrations live in `perfgate/vitest`, `perfgate/jest` and the reporters.
  */
+
+export type { PerfgateErrorCode } from './errors.js'
+export { PerfgateError } from './errors.js'
 export type { MeasuredResult } from './measure/measure.js'
 export { measureMemoryOf, measureTimeOf } from './measure/measure.js'
 export type { MemoryOptions, TimeOptions } from './measure/options.js'
-export { PerfgateError } from './errors.js'
-export type { PerfgateErrorCode } from './errors.js'
 export type {
   Comparison,
   Environment,

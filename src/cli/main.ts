@@ -19,10 +19,13 @@ export async function run(ctx: CliContext): Promise<number> {
   cli.help((sections) => sections)
   cli.version(version)
   for (const name of PLANNED) {
-    cli.command(name, `(not yet available in ${version})`).allowUnknownOptions().action(() => {
-      ctx.stderr.write(`perfgate ${name}: not yet available in perfgate ${version}\n`)
-      code = 2
-    })
+    cli
+      .command(name, `(not yet available in ${version})`)
+      .allowUnknownOptions()
+      .action(() => {
+        ctx.stderr.write(`perfgate ${name}: not yet available in perfgate ${version}\n`)
+        code = 2
+      })
   }
   cli.command('').action(() => {
     cli.outputHelp()
@@ -34,7 +37,9 @@ export async function run(ctx: CliContext): Promise<number> {
     try {
       cli.parse(['node', 'perfgate', ...ctx.argv], { run: false })
       if (!cli.matchedCommand && cli.args.length > 0) {
-        ctx.stderr.write(`perfgate: unknown command "${cli.args[0]}". Run \`perfgate --help\` for the commands.\n`)
+        ctx.stderr.write(
+          `perfgate: unknown command "${cli.args[0]}". Run \`perfgate --help\` for the commands.\n`,
+        )
         return 2
       }
       await cli.runMatchedCommand()

@@ -45,7 +45,11 @@ function settle(deps: MemoryDeps): number {
  * Measures how much heap the calls retain. After warm-up, the calls are split into
  * `checkpoints` equal intervals with a settled GC heap reading between them.
  */
-export async function measureRetained(fn: () => unknown, settings: MemorySettings, deps: MemoryDeps): Promise<MemoryResult> {
+export async function measureRetained(
+  fn: () => unknown,
+  settings: MemorySettings,
+  deps: MemoryDeps,
+): Promise<MemoryResult> {
   const started = deps.now()
   const outOfTime = () => deps.now() - started > settings.timeout
   for (let i = 0; i < settings.warmup; i++) await fn()

@@ -40,7 +40,8 @@ export function measureTime(
   const plan = new SamplingPlan(settings)
   const start = clock.now()
   const first = fn()
-  if (isThenable(first)) return continueAsync(fn, plan, first, start, settings, clock, deps.setTimer ?? realTimer)
+  if (isThenable(first))
+    return continueAsync(fn, plan, first, start, settings, clock, deps.setTimer ?? realTimer)
   plan.record(1, clock.now() - start)
   sink = first
   return continueSync(fn, plan, clock)

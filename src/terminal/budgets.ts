@@ -26,6 +26,8 @@ export function renderBudgetTable(measurements: readonly Measurement[], colors: 
     result(m, colors),
   ])
   const header = ['Test', 'Metric', 'Stat', 'Value', 'n', 'Budget', 'Result'].map((h) => colors.bold(h))
-  const title = colors.bold(`perfgate: ${measurements.length} measurement${measurements.length === 1 ? '' : 's'}`)
+  const title = colors.bold(
+    `perfgate: ${measurements.length} measurement${measurements.length === 1 ? '' : 's'}`,
+  )
   return `${title}\n${renderTable(header, rows, ['left', 'left', 'left', 'right', 'right', 'right', 'left'])}`
 }

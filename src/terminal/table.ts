@@ -17,7 +17,9 @@ function pad(text: string, width: number, align: Align): string {
 
 /** Renders `rows` under `header`, columns separated by two spaces, a rule under the header. */
 export function renderTable(header: string[], rows: string[][], align: Align[]): string {
-  const widths = header.map((cell, column) => Math.max(visibleWidth(cell), ...rows.map((row) => visibleWidth(row[column] ?? ''))))
+  const widths = header.map((cell, column) =>
+    Math.max(visibleWidth(cell), ...rows.map((row) => visibleWidth(row[column] ?? ''))),
+  )
   const line = (cells: string[]) =>
     cells
       .map((cell, column) => pad(cell, widths[column]!, align[column] ?? 'left'))
