@@ -7,7 +7,6 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       vitest: 'src/plugin/vitest.ts',
-      'vitest-setup': 'matchers/vitest-setup.ts',
       reporter: 'reporters/vitest.ts',
       jest: 'matchers/jest-setup.ts',
       'jest-reporter': 'reporters/jest.ts',
@@ -19,6 +18,16 @@ export default defineConfig([
     platform: 'node',
     splitting: true,
     treeshake: true,
+    external: ['vitest', 'vite', 'jest'],
+  },
+  {
+    // Only Vitest loads the setup file, always as ESM; its dynamic import becomes its own chunk.
+    entry: { 'vitest-setup': 'matchers/vitest-setup.ts' },
+    format: ['esm'],
+    dts: { compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } },
+    target: 'node20',
+    platform: 'node',
+    splitting: true,
     external: ['vitest', 'vite', 'jest'],
   },
   {

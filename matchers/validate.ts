@@ -1,28 +1,45 @@
-import { z } from 'zod'
 import type { MemoryOptions, TimeOptions } from '../src/measure/options.js'
 import { STAT_NAMES } from '../src/types.js'
 
-const stat = z.enum(STAT_NAMES as [string, ...string[]])
-const positive = z.number().finite().positive()
-const count = z.number().int()
+/**
+ * Option rules as data. Matchers run in every test worker, where a schema library's import cost
+ * (tens of ms) would be paid per worker; these few rules need none.
+ */
+interface Rule {
+  accepts: (value: unknown) => boolean
+  expected: string
+}
 
-const timeOptions = z.strictObject({
-  stat: stat.optional(),
-  samples: count.min(1).optional(),
-  warmup: count.min(0).optional(),
-  timeBudget: positive.optional(),
-  timeout: positive.optional(),
-  threshold: positive.optional(),
+const isStat: Rule = {
+  accepts: (v) => (STAT_NAMES as readonly unknown[]).includes(v),
+  expected: `one of ${STAT_NAMES.join(', ')}`,
+}
+const isPositive: Rule = {
+  accepts: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
+  expected: 'a finite number > 0',
+}
+const isCount = (min: number): Rule => ({
+  accepts: (v) => typeof v === 'number' && Number.isInteger(v) && v >= min,
+  expected: `a whole number ≥ ${min}`,
 })
 
-const memoryOptions = z.strictObject({
-  stat: stat.optional(),
-  calls: count.min(1).optional(),
-  checkpoints: count.min(3).optional(),
-  warmup: count.min(0).optional(),
-  timeout: positive.optional(),
-  threshold: positive.optional(),
-})
+const timeOptions: Record<keyof TimeOptions, Rule> = {
+  stat: isStat,
+  samples: isCount(1),
+  warmup: isCount(0),
+  timeBudget: isPositive,
+  timeout: isPositive,
+  threshold: isPositive,
+}
+
+const memoryOptions: Record<keyof MemoryOptions, Rule> = {
+  stat: isStat,
+  calls: isCount(1),
+  checkpoints: isCount(3),
+  warmup: isCount(0),
+  timeout: isPositive,
+  threshold: isPositive,
+}
 
 /** Thrown for bad matcher arguments; the test fails with its message and the worker lives on. */
 export class MatcherArgumentError extends TypeError {
@@ -54,27 +71,23 @@ function nearest(name: string, candidates: readonly string[]): string | undefine
   return candidates.find((candidate) => distance(name.toLowerCase(), candidate.toLowerCase()) <= 2)
 }
 
-function optionsError(matcher: string, schema: z.ZodObject, options: unknown): string | undefined {
+function optionsError(matcher: string, rules: Record<string, Rule>, options: unknown): string | undefined {
   if (options === undefined) return undefined
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     return `${matcher}: options must be an object, got ${describe(options)}`
   }
-  const parsed = schema.safeParse(options)
-  if (parsed.success) return undefined
-  const known = Object.keys(schema.shape)
-  const issue = parsed.error.issues[0]!
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0]!
-    const hint = nearest(key, known)
-    return `${matcher}: unknown option \`${key}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}; known options: ${known.join(', ')}`
+  const known = Object.keys(rules)
+  for (const [key, value] of Object.entries(options)) {
+    const rule = rules[key]
+    if (!rule) {
+      const hint = nearest(key, known)
+      return `${matcher}: unknown option \`${key}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}; known options: ${known.join(', ')}`
+    }
+    if (value !== undefined && !rule.accepts(value)) {
+      return `${matcher}: option \`${key}\` must be ${rule.expected}, got ${describe(value)}`
+    }
   }
-  const key = String(issue.path[0])
-  const value = (options as Record<string, unknown>)[key]
-  const rule =
-    issue.code === 'invalid_value'
-      ? `one of ${STAT_NAMES.join(', ')}`
-      : issue.message.replace(/^Invalid input: /, '')
-  return `${matcher}: option \`${key}\` must be ${rule}, got ${describe(value)}`
+  return undefined
 }
 
 function budgetError(matcher: string, unit: string, budget: unknown): string | undefined {

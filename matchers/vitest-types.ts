@@ -33,7 +33,7 @@ declare module 'vitest' {
   }
 }
 
-// Measurements travel to reporters in the test's `meta` (see vitest-setup.ts).
+// Measurements travel to reporters in the test's `meta` (see vitest-register.ts).
 declare module '@vitest/runner' {
   interface TaskMeta {
     perfgate?: Measurement[]
