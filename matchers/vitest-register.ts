@@ -9,6 +9,7 @@ import { chai, expect, inject } from 'vitest'
 import type { Measurement } from '../src/types.js'
 import type { MatcherHost } from './core.js'
 import { completeWithin, growMemoryLessThan, measurementKey } from './core.js'
+import './task-meta.js'
 import './vitest-types.js'
 
 interface MatcherContext {

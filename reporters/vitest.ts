@@ -5,7 +5,7 @@
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
 import { finishRun } from '../src/run/finish.js'
 import { collectMeasurements } from './collect-vitest.js'
-import '../matchers/vitest-types.js'
+import '../matchers/task-meta.js'
 
 export default class PerfgateReporter implements Reporter {
   private vitest: Vitest | undefined

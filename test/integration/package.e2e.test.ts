@@ -2,34 +2,20 @@
  * The package as users receive it: `npm pack`, install the tarball with the real Vitest into a
  * scratch project outside this repository, and use every entry from there (ESM, CJS, types, bin).
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { npm, packedProject } from './pack.js'
 import { repoRoot, runProcess } from './run.js'
 
 const vitestVersion = (await import('vitest/package.json', { with: { type: 'json' } })).default.version
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 let project = ''
-let tarball = ''
-
-function write(file: string, text: string): void {
-  mkdirSync(join(project, file, '..'), { recursive: true })
-  writeFileSync(join(project, file), text)
-}
+let write: (file: string, text: string) => void = () => {}
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'perfgate-e2e-'))
-  const packed = await runProcess(npm, ['pack', '--pack-destination', project, '--silent'], { cwd: repoRoot })
-  expect(packed.code, packed.output).toBe(0)
-  tarball = readdirSync(project).find((f) => f.endsWith('.tgz')) ?? ''
-  write('package.json', JSON.stringify({ name: 'scratch', private: true, type: 'module' }))
-  const installed = await runProcess(
-    npm,
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`, `vitest@${vitestVersion}`, '@types/node@20'],
-    { cwd: project, timeoutMs: 170_000 },
-  )
-  expect(installed.code, installed.output).toBe(0)
+  const scratch = await packedProject([`vitest@${vitestVersion}`, '@types/node@20'])
+  project = scratch.dir
+  write = scratch.write
 }, 180_000)
 
 afterAll(() => {
@@ -40,13 +26,20 @@ describe('the packed package in a fresh project', () => {
   test('ships only dist, README and CHANGELOG', async () => {
     const listed = await runProcess(npm, ['pack', '--dry-run', '--json'], { cwd: repoRoot })
     const files = (JSON.parse(listed.stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path)
-    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'README.md', 'package.json'])
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
+      'CHANGELOG.md',
+      'README.md',
+      'package.json',
+    ])
     expect(files).toContain('dist/vitest.d.ts')
     expect(files).toContain('dist/vitest.d.cts')
   })
 
   test('vitest with the plugin runs the matchers and --reporter perf', async () => {
-    write('vitest.config.ts', "import perfgate from 'perfgate/vitest'\nexport default { plugins: [perfgate()] }\n")
+    write(
+      'vitest.config.ts',
+      "import perfgate from 'perfgate/vitest'\nexport default { plugins: [perfgate()] }\n",
+    )
     write(
       'math.test.ts',
       [
@@ -55,9 +48,13 @@ describe('the packed package in a fresh project', () => {
         "test('sum retains nothing', async () => { await expect(() => [1, 2, 3].map(String)).toGrowMemoryLessThan(1) })",
       ].join('\n'),
     )
-    const run = await runProcess(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter', 'default', '--reporter', 'perf'], {
-      cwd: project,
-    })
+    const run = await runProcess(
+      process.execPath,
+      ['node_modules/vitest/vitest.mjs', 'run', '--reporter', 'default', '--reporter', 'perf'],
+      {
+        cwd: project,
+      },
+    )
     expect(run.code, run.output).toBe(0)
     expect(run.output).toMatch(/Tests\s+2 passed/)
     expect(run.output).toContain('perfgate: 2 measurements')
@@ -67,13 +64,20 @@ describe('the packed package in a fresh project', () => {
   test('the core entry loads from ESM and from CommonJS', async () => {
     const esm = await runProcess(
       process.execPath,
-      ['--input-type=module', '-e', "const m = await import('perfgate'); const r = m.measureTimeOf(() => 1, { samples: 3 }); console.log(typeof m.measureMemoryOf, r.summary.n)"],
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('perfgate'); const r = m.measureTimeOf(() => 1, { samples: 3 }); console.log(typeof m.measureMemoryOf, r.summary.n)",
+      ],
       { cwd: project },
     )
     expect(esm.output.trim()).toBe('function 3')
     const cjs = await runProcess(
       process.execPath,
-      ['-e', "const m = require('perfgate'); const p = require('perfgate/vitest'); console.log(typeof m.measureTimeOf, typeof p.default, typeof require('perfgate/reporter'))"],
+      [
+        '-e',
+        "const m = require('perfgate'); const p = require('perfgate/vitest'); console.log(typeof m.measureTimeOf, typeof p.default, typeof require('perfgate/reporter'))",
+      ],
       { cwd: project },
     )
     expect(cjs.output.trim()).toBe('function function function')
@@ -83,7 +87,14 @@ describe('the packed package in a fresh project', () => {
     write(
       'tsconfig.json',
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module: 'ESNext', moduleResolution: 'bundler', target: 'ES2022', skipLibCheck: false },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'ESNext',
+          moduleResolution: 'bundler',
+          target: 'ES2022',
+          skipLibCheck: false,
+        },
         include: ['*.ts'],
       }),
     )
@@ -94,10 +105,14 @@ describe('the packed package in a fresh project', () => {
   })
 
   test('the perfgate bin answers --help and --version', async () => {
-    const help = await runProcess(process.execPath, ['node_modules/.bin/perfgate', '--help'], { cwd: project })
+    const help = await runProcess(process.execPath, ['node_modules/.bin/perfgate', '--help'], {
+      cwd: project,
+    })
     expect(help.code).toBe(0)
     expect(help.output).toContain('Usage:')
-    const version = await runProcess(process.execPath, ['node_modules/.bin/perfgate', '--version'], { cwd: project })
+    const version = await runProcess(process.execPath, ['node_modules/.bin/perfgate', '--version'], {
+      cwd: project,
+    })
     expect(version.output).toMatch(/\d+\.\d+\.\d+/)
   })
 })
