@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { fixturesDir, runVitest } from './run.js'
+import { fixturesDir, runVitest, scratchCopy } from './run.js'
 
 interface JsonTest {
   fullName: string
@@ -130,5 +130,24 @@ describe('--reporter perf', () => {
     ])
     expect(run.code, run.output).toBe(0)
     expect(run.output).not.toContain('perfgate:')
+  })
+})
+
+describe('--shard and --merge-reports', () => {
+  test('measurements recorded in sharded blob reports all reach the merged perf table', async () => {
+    const { dir, cleanup } = scratchCopy('matchers')
+    try {
+      for (const shard of ['1/2', '2/2']) {
+        await runVitest(dir, ['run', 'pass.test.ts', 'fail.test.ts', `--shard=${shard}`, '--reporter=blob'])
+      }
+      const merged = await runVitest(dir, ['--merge-reports', '--reporter=perf'])
+      expect(merged.output).toContain('perfgate: 10 measurements')
+      expect(merged.output).toMatch(/pass\.test\.ts > passing budgets > cold path\s+time/)
+      expect(merged.output).toMatch(
+        /fail\.test\.ts > a real leak \[memory\]\s+memory\s+median\s+\S+ MB\s+10\s+1 MB\s+over/,
+      )
+    } finally {
+      cleanup()
+    }
   })
 })

@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest'
+import { run } from '../../../src/cli/main.js'
+
+function fakeProcess(argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  return {
+    ctx: {
+      argv,
+      cwd: '/project',
+      env: {},
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => err.push(s) },
+    },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  }
+}
+
+describe('perfgate CLI', () => {
+  test.each([['--help'], []])('%j prints the usage and the commands, exit 0', async (...argv) => {
+    const p = fakeProcess(argv)
+    expect(await run(p.ctx)).toBe(0)
+    expect(p.stdout()).toContain('Usage: perfgate [options] [command]')
+    expect(p.stdout()).toMatch(/compare .*compare two run reports/)
+  })
+
+  test('--version prints the package version', async () => {
+    const p = fakeProcess(['--version'])
+    expect(await run(p.ctx)).toBe(0)
+    expect(p.stdout()).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  test('an unknown command is a usage error naming it', async () => {
+    const p = fakeProcess(['frobnicate'])
+    expect(await run(p.ctx)).toBe(2)
+    expect(p.stderr()).toContain("error: unknown command 'frobnicate'")
+    expect(p.stderr()).toContain('perfgate --help')
+  })
+
+  test('an unknown option is a usage error naming it', async () => {
+    const p = fakeProcess(['--frob'])
+    expect(await run(p.ctx)).toBe(2)
+    expect(p.stderr()).toContain("error: unknown option '--frob'")
+  })
+})
