@@ -4,5 +4,10 @@ const args = process.argv.slice(2)
 if (args.includes('--help')) {
   console.log('usage: slug <title…>')
 } else {
-  console.log(args.join(' ').toLowerCase().replace(/[^a-z0-9]+/g, '-'))
+  console.log(
+    args
+      .join(' ')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-'),
+  )
 }
