@@ -1,30 +1,52 @@
 import type { Summary } from '../types.js'
 
-/** Quantile of ascending `sorted` values by linear interpolation (R type 7, NumPy's default). */
+/**
+ * Quantile `p` (0…1) of ascending `sorted` values by linear interpolation between order
+ * statistics: R's `quantile(type = 7)`, NumPy's default `method='linear'`, and what spreadsheet
+ * `PERCENTILE.INC` computes. NaN for an empty input.
+ */
 export function quantile(sorted: readonly number[], p: number): number {
   const n = sorted.length
   if (n === 0) return Number.NaN
-  const h = (n - 1) * p
+  const h = (n - 1) * Math.min(1, Math.max(0, p))
   const lo = Math.floor(h)
   const hi = Math.min(lo + 1, n - 1)
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!)
 }
 
+/** Ascending copy of `values` in numeric order (NaN last); a typed-array sort is several times faster. */
+export function sortAscending(values: readonly number[]): number[] {
+  return Array.from(Float64Array.from(values).sort())
+}
+
+function meanOf(sorted: readonly number[]): number {
+  let sum = 0
+  for (const x of sorted) sum += x
+  return sum / sorted.length
+}
+
+// Two-pass variance: subtracting the mean first keeps precision for values like 1e9 ± 1.
+function sampleSd(sorted: readonly number[], mean: number): number {
+  if (sorted.length < 2) return 0
+  let squares = 0
+  for (const x of sorted) squares += (x - mean) ** 2
+  return Math.sqrt(squares / (sorted.length - 1))
+}
+
 /** Descriptive statistics of `samples` (any order). An empty input gives NaN statistics with n = 0. */
 export function summarize(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b)
+  const sorted = sortAscending(samples)
   const n = sorted.length
-  const mean = n === 0 ? Number.NaN : sorted.reduce((sum, x) => sum + x, 0) / n
-  const variance = n < 2 ? 0 : sorted.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (n - 1)
+  const mean = n === 0 ? Number.NaN : meanOf(sorted)
   const median = quantile(sorted, 0.5)
-  const deviations = sorted.map((x) => Math.abs(x - median)).sort((a, b) => a - b)
+  const deviations = sortAscending(sorted.map((x) => Math.abs(x - median)))
   return {
     n,
     min: n === 0 ? Number.NaN : sorted[0]!,
     max: n === 0 ? Number.NaN : sorted[n - 1]!,
     mean,
     median,
-    sd: Math.sqrt(variance),
+    sd: sampleSd(sorted, mean),
     mad: quantile(deviations, 0.5),
     p75: quantile(sorted, 0.75),
     p95: quantile(sorted, 0.95),
@@ -32,11 +54,14 @@ export function summarize(samples: readonly number[]): Summary {
   }
 }
 
-/** At most `max` values spread evenly over the sorted samples, always keeping min and max. */
+/**
+ * At most `max` values spread evenly over the sorted samples, always keeping min and max, so a
+ * stored sample keeps the shape (and so the quantiles) of the full one. Deterministic.
+ */
 export function thin(samples: readonly number[], max: number): number[] {
-  const sorted = [...samples].sort((a, b) => a - b)
+  const sorted = sortAscending(samples)
   if (sorted.length <= max) return sorted
-  if (max <= 1) return sorted.slice(0, max)
+  if (max <= 1) return sorted.slice(0, Math.max(0, max))
   const step = (sorted.length - 1) / (max - 1)
   return Array.from({ length: max }, (_, i) => sorted[Math.round(i * step)]!)
 }

@@ -1,0 +1,68 @@
+import { normalQuantile, quantile, sortAscending, tUpperTail } from '../stats/index.js'
+import type { ChangeEstimate } from './estimate.js'
+
+/** Fewest comparisons of one metric in a run before their spread is trusted for calibration. */
+export const MIN_CALIBRATION_COMPARISONS = 10
+
+const MAD_TO_SD = 1.482602218505602
+
+// Asymptotic efficiency of the MAD relative to the standard deviation for normal data: a MAD
+// of k values says as much about the scale as a standard deviation of about 0.37·k values.
+const MAD_EFFICIENCY = 0.3675
+
+/** The run-wide widening of the standard errors, and how many degrees of freedom it rests on. */
+export interface Calibration {
+  /** Factor ≥ 1 applied to every standard error of the metric. */
+  inflation: number
+  df: number
+}
+
+const NO_CALIBRATION: Calibration = { inflation: 1, df: Number.POSITIVE_INFINITY }
+
+// The normal score with the same tail probability as t, computed from the tail so large values
+// keep their size (a huge change maps to a huge or infinite score, which the median ignores).
+function normalScore(t: number, df: number): number {
+  const score = -normalQuantile(tUpperTail(Math.abs(t), df))
+  return t < 0 ? -score : score
+}
+
+/**
+ * Run-wide calibration: the factor (≥ 1) by which the modelled standard errors understate the
+ * spread the run actually shows. If the model is right, the standardized changes d/se of the
+ * unchanged measurements are t-distributed; mapped to normal scores, their robust spread
+ * (1.4826 × MAD about the median) is 1. A larger spread means the noise floor (or the rounds)
+ * understated the noise, and every standard error is widened by that factor — the idea of
+ * genomic control (Devlin & Roeder 1999). The median and MAD ignore a minority of real changes,
+ * and centring on the median keeps a run-wide slowdown visible instead of absorbing it.
+ */
+export function calibrationFactor(estimates: readonly ChangeEstimate[]): Calibration {
+  const scores = estimates
+    .filter((e) => e.se > 0 && Number.isFinite(e.d))
+    .map((e) => normalScore(e.d / e.se, e.df))
+    .filter((z) => !Number.isNaN(z))
+  if (scores.length < MIN_CALIBRATION_COMPARISONS) return NO_CALIBRATION
+  const sorted = sortAscending(scores)
+  const centre = quantile(sorted, 0.5)
+  const deviations = sortAscending(sorted.map((z) => Math.abs(z - centre)))
+  const inflation = MAD_TO_SD * quantile(deviations, 0.5)
+  if (!(inflation > 1)) return NO_CALIBRATION
+  return { inflation, df: MAD_EFFICIENCY * (scores.length - 1) }
+}
+
+/**
+ * Applies a calibration: widens the standard error, and lowers the degrees of freedom by
+ * Welch–Satterthwaite, counting the extra variance (λ² − 1)·se² as estimated with the
+ * calibration's degrees of freedom, so a run-wide spread measured from 20 values is not
+ * treated as known exactly.
+ */
+export function calibrate(estimate: ChangeEstimate, calibration: Calibration): ChangeEstimate {
+  const { inflation, df } = calibration
+  if (inflation === 1) return estimate
+  const extra = inflation * inflation - 1
+  const modelTerm = estimate.df === Number.POSITIVE_INFINITY ? 0 : 1 / estimate.df
+  return {
+    d: estimate.d,
+    se: estimate.se * inflation,
+    df: inflation ** 4 / (modelTerm + (extra * extra) / df),
+  }
+}

@@ -1,0 +1,16 @@
+export { MIN_CALIBRATION_COMPARISONS } from './calibrate.js'
+export { compareRun } from './compare-run.js'
+export { FALLBACK_PRIOR_DF, fitNoisePrior, MIN_PRIOR_FIT } from './noise.js'
+export { MEMORY_MIN_CHANGE_MB, MEMORY_NOISE_FLOOR_MB } from './scale.js'
+export { countVerdicts, geometricMeanRatio } from './summary-line.js'
+export type {
+  CompareItem,
+  ComparePolicy,
+  ComparisonDetails,
+  DetailedComparison,
+  DifferenceEstimate,
+  NoiseEstimate,
+  Side,
+} from './types.js'
+export { DEFAULT_COMPARE_POLICY } from './types.js'
+export { DETECTION_POWER } from './verdict.js'

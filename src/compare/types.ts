@@ -1,0 +1,87 @@
+import type { Comparison, Metric, StatName, Summary, Unit } from '../types.js'
+
+/** One side (baseline or current) of a comparison. */
+export interface Side {
+  /** Samples of the measurement (possibly thinned; `summary.n` says how many were taken). */
+  samples: readonly number[]
+  summary: Summary
+  /**
+   * The chosen statistic measured in each separate process (round), when there were several.
+   * They carry the between-process noise that samples from one process cannot show.
+   */
+  rounds?: readonly number[]
+}
+
+/** A measurement to compare: its identity, what is judged, and the two sides when present. */
+export interface CompareItem {
+  key: string
+  file: string
+  name: string
+  metric: Metric
+  unit: Unit
+  stat: StatName
+  /** Practical threshold (relative) for this measurement, overriding the policy's. */
+  threshold?: number
+  base?: Side
+  head?: Side
+}
+
+/** How the comparator decides (SPEC §5–§6). */
+export interface ComparePolicy {
+  /** Family-wise error rate across all comparisons of the run (default 0.01). */
+  alpha: number
+  /** Practical threshold, relative (default 0.10: more than 10% slower). */
+  threshold: number
+  /**
+   * Assumed between-process coefficient of variation when no measurement of the run has rounds
+   * to estimate it from (default 0.10). An assumption, which each comparison reports.
+   */
+  noiseFloor: number
+  /** Seed for any randomness; the comparator is closed-form and currently draws none. */
+  seed?: number
+  /** Multiple-comparison correction (default `holm`, family-wise; `bh` controls the FDR). */
+  correction?: 'holm' | 'bh'
+}
+
+export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {
+  alpha: 0.01,
+  threshold: 0.1,
+  noiseFloor: 0.1,
+  seed: 1,
+  correction: 'holm',
+}
+
+/** Where a comparison's between-process noise came from, and how large it was taken to be. */
+export interface NoiseEstimate {
+  /**
+   * `rounds`: this measurement's own rounds, shrunk toward the run's; `run`: pooled from other
+   * measurements' rounds; `floor`: the policy's assumed noise floor (nothing to estimate from).
+   */
+  source: 'rounds' | 'run' | 'floor'
+  /** Per-process standard deviation: of the log statistic for time (≈ a CV), in MB for memory. */
+  processSd: number
+  /** Degrees of freedom of that estimate (Infinity for the assumed floor). */
+  df: number
+  /** Run-wide calibration factor (≥ 1) applied to the standard error; see docs/statistics.md. */
+  inflation: number
+}
+
+/** An absolute difference head − base in the measurement's unit, with its confidence interval. */
+export interface DifferenceEstimate {
+  difference: number
+  low: number
+  high: number
+  level: number
+}
+
+/** Details the comparator adds to a {@link Comparison} (proposed for `src/types.ts`). */
+export interface ComparisonDetails {
+  /** Why no statistical comparison was possible (bad values); the verdict is then `inconclusive`. */
+  reason?: string
+  noise?: NoiseEstimate
+  /** For memory: the difference in MB, which stays meaningful where a ratio does not. */
+  difference?: DifferenceEstimate
+}
+
+/** A {@link Comparison} with the comparator's details. Assignable to `Comparison`. */
+export type DetailedComparison = Comparison & ComparisonDetails

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest'
+import type { CompareItem, ComparePolicy, Side } from '../../../src/compare/index.js'
+import { compareRun, countVerdicts, DEFAULT_COMPARE_POLICY } from '../../../src/compare/index.js'
+import { isPerfgateError } from '../../../src/errors.js'
+import { createRng, summarize } from '../../../src/stats/index.js'
+import { SHAPES, simulateFamily, simulateSide, timeItem } from './synthetic.js'
+
+const side = (samples: number[], rounds?: number[]): Side =>
+  rounds ? { samples, summary: summarize(samples), rounds } : { samples, summary: summarize(samples) }
+
+function lognormal(seed: number, n: number, median: number, sd = 0.1): number[] {
+  const rng = createRng(seed)
+  return Array.from({ length: n }, () => median * Math.exp(sd * rng.normal()))
+}
+
+const memoryItem = (base: Side, head: Side): CompareItem => ({
+  key: 'leak',
+  file: 'cache.test.ts',
+  name: 'cache > retains',
+  metric: 'memory',
+  unit: 'MB',
+  stat: 'median',
+  base,
+  head,
+})
+
+describe('compareRun: presence', () => {
+  it('reports new and missing measurements, keeps input order and drops empty items', () => {
+    const a = side([1, 2, 3])
+    const results = compareRun([
+      timeItem(0, undefined, a),
+      timeItem(1, undefined, undefined),
+      timeItem(2, a, undefined),
+    ])
+    expect(results.map((r) => [r.key, r.verdict])).toEqual([
+      ['m0', 'new'],
+      ['m2', 'missing'],
+    ])
+    expect(results[0]).toEqual({
+      verdict: 'new',
+      key: 'm0',
+      file: 'bench.perf.ts',
+      name: 'm0',
+      metric: 'time',
+      unit: 'ms',
+      stat: 'median',
+      head: a.summary,
+    })
+  })
+})
+
+describe('compareRun: verdicts on synthetic data', () => {
+  it('calls a 2× slowdown slower, with a ratio interval around 2', () => {
+    const [r] = compareRun([timeItem(0, side(lognormal(1, 100, 1)), side(lognormal(2, 100, 2)))])
+    if (r?.verdict !== 'slower') throw new Error(`expected slower, got ${r?.verdict}`)
+    expect(r.change.ratio).toBeCloseTo(2, 1)
+    expect(r.change.low).toBeLessThan(2)
+    expect(r.change.high).toBeGreaterThan(2)
+    expect(r.change.level).toBeCloseTo(0.99, 14)
+    expect(r.p).toBeLessThan(1e-4)
+    expect(r.pAdjusted).toBe(r.p)
+    expect(r.noise).toMatchObject({ source: 'floor', df: Number.POSITIVE_INFINITY, inflation: 1 })
+  })
+
+  it('calls a halving faster', () => {
+    const [r] = compareRun([timeItem(0, side(lognormal(3, 100, 2)), side(lognormal(4, 100, 1)))])
+    expect(r?.verdict).toBe('faster')
+  })
+
+  it('finds no slowdown in an A/A family of 50 noisy measurements', () => {
+    const rng = createRng(50)
+    const items = simulateFamily(rng, {
+      size: 50,
+      ratio: 1,
+      shape: 'lognormal',
+      processCv: 0.1,
+      baseRounds: 5,
+      headRounds: 1,
+      samplesPerRound: 40,
+    })
+    const counts = countVerdicts(compareRun(items))
+    expect(counts.slower).toBe(0)
+    expect(counts.faster).toBe(0)
+    expect(counts.inconclusive + counts.same).toBe(50)
+  })
+
+  it('calls a 3% change measured very precisely same, not slower', () => {
+    const rng = createRng(7)
+    const spec = { shape: 'normal' as const, processCv: 0.003, rounds: 5, samplesPerRound: 400 }
+    const base = simulateSide(rng, { ...spec, value: 1 })
+    const head = simulateSide(rng, { ...spec, value: 1.03 })
+    const [r] = compareRun([timeItem(0, base, head)])
+    if (r?.verdict !== 'same') throw new Error(`expected same, got ${r?.verdict}`)
+    expect(r.change.ratio).toBeCloseTo(1.03, 2)
+    expect(r.noise?.source).toBe('rounds')
+  })
+
+  it.each(SHAPES)('recovers a 1.5× slowdown with %s within-process noise', (shape) => {
+    const rng = createRng(15)
+    const items = simulateFamily(rng, {
+      size: 10,
+      ratio: 1.5,
+      shape,
+      processCv: 0.02,
+      baseRounds: 5,
+      headRounds: 5,
+      samplesPerRound: 40,
+    })
+    const results = compareRun(items)
+    for (const r of results) {
+      if (r.verdict !== 'slower') throw new Error(`expected slower, got ${r.verdict}`)
+      expect(r.change.low).toBeLessThan(1.5)
+      expect(r.change.high).toBeGreaterThan(1.5)
+      expect(r.change.level).toBeCloseTo(1 - 0.01 / 10, 14)
+    }
+  })
+
+  it('is inconclusive for a 15% change in single processes, saying what it could detect', () => {
+    const [r] = compareRun([timeItem(0, side(lognormal(5, 100, 1)), side(lognormal(6, 100, 1.15)))])
+    if (r?.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${r?.verdict}`)
+    // The assumed 10% between-process CV on each side dominates: se ≈ 0.14 on the log scale,
+    // so 80% power at α = 0.01 needs exp((2.576 + 0.842) · 0.14) − 1 ≈ 62%.
+    expect(r.detectable).toBeGreaterThan(0.55)
+    expect(r.detectable).toBeLessThan(0.7)
+  })
+
+  it('honours a per-measurement threshold', () => {
+    const rng = createRng(9)
+    const spec = { shape: 'normal' as const, processCv: 0.01, rounds: 5, samplesPerRound: 100 }
+    const base = simulateSide(rng, { ...spec, value: 1 })
+    const head = simulateSide(rng, { ...spec, value: 1.3 })
+    expect(compareRun([timeItem(0, base, head)])[0]?.verdict).toBe('slower')
+    expect(compareRun([{ ...timeItem(0, base, head), threshold: 0.5 }])[0]?.verdict).toBe('same')
+  })
+
+  it('is deterministic', () => {
+    const items = simulateFamily(createRng(4), {
+      size: 12,
+      ratio: 1.2,
+      shape: 'outliers',
+      processCv: 0.1,
+      baseRounds: 3,
+      headRounds: 1,
+      samplesPerRound: 30,
+    })
+    expect(compareRun(items)).toEqual(compareRun(items))
+  })
+})
+
+describe('compareRun: cold single samples', () => {
+  it('is inconclusive for a 15% change and slower for 3×, judged on the noise floor', () => {
+    const [small] = compareRun([timeItem(0, side([10]), side([11.5]))])
+    expect(small?.verdict).toBe('inconclusive')
+    const [large] = compareRun([timeItem(0, side([10]), side([30]))])
+    expect(large?.verdict).toBe('slower')
+  })
+})
+
+describe('compareRun: memory (absolute differences)', () => {
+  const noisy = (seed: number, mean: number) => {
+    const rng = createRng(seed)
+    return Array.from({ length: 10 }, () => mean + 0.02 * rng.normal())
+  }
+
+  it('calls a 5 MB leak from a baseline near zero slower, with the difference in MB', () => {
+    const [r] = compareRun([memoryItem(side(noisy(1, 0.01)), side(noisy(2, 5)))])
+    if (r?.verdict !== 'slower') throw new Error(`expected slower, got ${r?.verdict}`)
+    expect(r.difference?.difference).toBeCloseTo(5, 1)
+    expect(r.difference?.low).toBeLessThan(5)
+    // Relative to max(|base|, 0.5 MB): 1 + 5 / 0.5.
+    expect(r.change.ratio).toBeCloseTo(11, 0)
+  })
+
+  it('does not call a 0.3 MB change slower, nor a change from -0.01 to 0.02 MB', () => {
+    expect(compareRun([memoryItem(side(noisy(3, 0)), side(noisy(4, 0.3)))])[0]?.verdict).not.toBe('slower')
+    const [r] = compareRun([memoryItem(side(noisy(5, -0.01)), side(noisy(6, 0.02)))])
+    expect(r?.verdict).toBe('same')
+    expect(Number.isFinite(r?.verdict === 'same' ? r.change.ratio : Number.NaN)).toBe(true)
+  })
+})
+
+describe('compareRun: bad data never crashes', () => {
+  const good = side(lognormal(1, 20, 1))
+
+  it.each([
+    ['NaN samples', side([1, Number.NaN, 2]), /current (samples contain NaN|median is not a finite number)/],
+    ['an empty side', { samples: [], summary: summarize([]) }, /current has no samples/],
+    ['a zero time', side([0, 0, 0]), /current median is 0 ms/],
+    ['infinite rounds', side([1, 2, 3], [1, Number.POSITIVE_INFINITY]), /rounds contain NaN or Infinity/],
+  ])('gives inconclusive with a reason for %s', (_label, head, reason) => {
+    const results = compareRun([
+      timeItem(0, good, head as Side),
+      timeItem(1, good, side(lognormal(2, 20, 3))),
+    ])
+    const [bad, other] = results
+    if (bad?.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${bad?.verdict}`)
+    expect(bad.reason).toMatch(reason)
+    expect(bad.p).toBeNaN()
+    expect(bad.change.ratio).toBeNaN()
+    // The bad measurement stays out of the family: the other is judged as the only one.
+    if (other?.verdict !== 'slower') throw new Error(`expected slower, got ${other?.verdict}`)
+    expect(other.change.level).toBeCloseTo(0.99, 14)
+  })
+
+  it('rejects an invalid policy with a PerfgateError naming the option', () => {
+    const policy: ComparePolicy = { ...DEFAULT_COMPARE_POLICY, alpha: 2 }
+    let caught: unknown
+    try {
+      compareRun([], policy)
+    } catch (error) {
+      caught = error
+    }
+    expect(isPerfgateError(caught) && caught.code).toBe('BAD_OPTION')
+    expect((caught as Error).message).toMatch(/"alpha"/)
+  })
+})
+
+describe('compareRun: corrections', () => {
+  it('widens intervals with the family (Holm: Bonferroni level) and offers BH', () => {
+    const items = [0, 1, 2, 3].map((i) =>
+      timeItem(i, side(lognormal(10 + i, 100, 1)), side(lognormal(20 + i, 100, 3))),
+    )
+    const holm = compareRun(items)
+    const bh = compareRun(items, { ...DEFAULT_COMPARE_POLICY, correction: 'bh' })
+    for (const r of holm) expect(r.verdict === 'slower' && r.change.level).toBeCloseTo(1 - 0.01 / 4, 14)
+    // All four rejected under BH: false-coverage-rate level 1 − α·R/m = 1 − 0.01.
+    for (const r of bh) expect(r.verdict === 'slower' && r.change.level).toBeCloseTo(0.99, 14)
+  })
+})

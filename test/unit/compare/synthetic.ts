@@ -1,0 +1,108 @@
+/**
+ * Synthetic measurements with two levels of noise, for tests and the experiment in
+ * scripts/experiments: each process (round) draws its own speed factor (between-process noise),
+ * then its samples scatter around it with a chosen shape (within-process noise).
+ */
+import type { CompareItem, Side } from '../../../src/compare/index.js'
+import type { Rng } from '../../../src/stats/index.js'
+import { statistic, summarize, thin } from '../../../src/stats/index.js'
+import type { StatName } from '../../../src/types.js'
+import { MAX_STORED_SAMPLES } from '../../../src/types.js'
+
+/** Shapes of the within-process distribution. */
+export type Shape = 'normal' | 'lognormal' | 'bimodal' | 'outliers'
+
+export const SHAPES: readonly Shape[] = ['normal', 'lognormal', 'bimodal', 'outliers']
+
+/** How one side of a measurement is simulated. */
+export interface SideSpec {
+  shape: Shape
+  /** True value of the timed operation (ms) before noise. */
+  value: number
+  /** Coefficient of variation of the per-process speed factor. */
+  processCv: number
+  rounds: number
+  samplesPerRound: number
+  stat?: StatName
+}
+
+// One within-process draw, relative to the process's typical time.
+function withinFactor(rng: Rng, shape: Shape): number {
+  switch (shape) {
+    case 'normal':
+      return Math.max(0.05, 1 + 0.05 * rng.normal())
+    case 'lognormal':
+      return Math.exp(0.25 * rng.normal())
+    case 'bimodal':
+      // A second mode 60% slower in 30% of the calls, e.g. a GC pause or a cache miss.
+      return (rng.next() < 0.3 ? 1.6 : 1) * Math.max(0.05, 1 + 0.03 * rng.normal())
+    case 'outliers':
+      // 3% of samples 5–20× slower: interrupts, page faults, a preempted thread.
+      return Math.max(0.05, 1 + 0.03 * rng.normal()) * (rng.next() < 0.03 ? 5 + 15 * rng.next() : 1)
+  }
+}
+
+/** Simulates one side: `rounds` processes of `samplesPerRound` samples each. */
+export function simulateSide(rng: Rng, spec: SideSpec): Side {
+  const stat = spec.stat ?? 'median'
+  const logSd = Math.sqrt(Math.log1p(spec.processCv * spec.processCv))
+  const all: number[] = []
+  const rounds: number[] = []
+  for (let r = 0; r < spec.rounds; r++) {
+    const processValue = spec.value * Math.exp(logSd * rng.normal())
+    const samples = Array.from(
+      { length: spec.samplesPerRound },
+      () => processValue * withinFactor(rng, spec.shape),
+    )
+    rounds.push(statistic(samples, stat))
+    all.push(...samples)
+  }
+  const side: Side = { samples: thin(all, MAX_STORED_SAMPLES), summary: summarize(all) }
+  return spec.rounds >= 2 ? { ...side, rounds } : side
+}
+
+/** A time measurement named `m<i>` with the two given sides. */
+export function timeItem(
+  i: number,
+  base: Side | undefined,
+  head: Side | undefined,
+  stat: StatName = 'median',
+): CompareItem {
+  const item: CompareItem = {
+    key: `m${i}`,
+    file: 'bench.perf.ts',
+    name: `m${i}`,
+    metric: 'time',
+    unit: 'ms',
+    stat,
+  }
+  if (base) item.base = base
+  if (head) item.head = head
+  return item
+}
+
+/** A family of `size` measurements whose current run is `ratio` × the baseline's true value. */
+export function simulateFamily(
+  rng: Rng,
+  options: {
+    size: number
+    ratio: number
+    shape: Shape
+    processCv: number
+    baseRounds: number
+    headRounds: number
+    samplesPerRound: number
+  },
+): CompareItem[] {
+  return Array.from({ length: options.size }, (_, i) => {
+    const value = 0.5 + 4.5 * rng.next()
+    const common = {
+      shape: options.shape,
+      processCv: options.processCv,
+      samplesPerRound: options.samplesPerRound,
+    }
+    const base = simulateSide(rng, { ...common, value, rounds: options.baseRounds })
+    const head = simulateSide(rng, { ...common, value: value * options.ratio, rounds: options.headRounds })
+    return timeItem(i, base, head)
+  })
+}
