@@ -1,37 +1,65 @@
 import { Command, CommanderError } from 'commander'
 import { isPerfgateError } from '../errors.js'
-import type { CliContext } from './context.js'
+import type { CliContext, Command as PerfgateCommand } from './context.js'
 import { packageVersion } from './version.js'
 
-/** Subcommands that are not available yet say so instead of failing obscurely. */
-const PLANNED: Record<string, string> = {
-  bench: 'run *.perf.* benchmark files (optionally A/B against a git ref)',
-  update: 'run the suite and rewrite the baselines',
-  compare: 'compare two run reports with the statistical gate',
-  merge: 'merge run reports from sharded or matrix CI jobs',
-  comment: 'post the comparison as a sticky pull-request comment',
-  embed: 'update perfgate tables between markers in markdown files',
+interface CommandEntry {
+  summary: string
+  /** Loaded on use, so `perfgate --help` does not pay for Octokit or the comparator. */
+  load?: () => Promise<PerfgateCommand>
+}
+
+/** Every subcommand. Each parses its own arguments and prints its own `--help`. */
+const COMMANDS: Record<string, CommandEntry> = {
+  bench: { summary: 'run *.perf.* benchmark files (optionally A/B against a git ref)' },
+  update: { summary: 'run the test suite and rewrite the baselines' },
+  compare: { summary: 'compare two run reports with the statistical gate' },
+  merge: { summary: 'merge run reports from sharded or matrix CI jobs' },
+  comment: {
+    summary: 'post the comparison as a sticky pull-request comment',
+    load: async () => (await import('./commands/comment.js')).comment,
+  },
+  embed: {
+    summary: 'update perfgate tables between markers in markdown files',
+    load: async () => (await import('./commands/embed.js')).embed,
+  },
+}
+
+/** Adds a command whose arguments (including `--help`) pass through untouched to its module. */
+function addCommand(
+  cli: Command,
+  name: string,
+  entry: CommandEntry,
+  ctx: CliContext,
+  setCode: (c: number) => void,
+) {
+  const version = packageVersion()
+  cli
+    .command(name)
+    .description(entry.load ? entry.summary : `${entry.summary} (not yet available)`)
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[args...]')
+    .action(async (_args: unknown, _options: unknown, command: Command) => {
+      if (!entry.load) {
+        ctx.stderr.write(`perfgate ${name}: not yet available in perfgate ${version}\n`)
+        setCode(2)
+        return
+      }
+      const runCommand = await entry.load()
+      setCode(await runCommand({ ...ctx, argv: command.args }))
+    })
 }
 
 function program(ctx: CliContext, setCode: (code: number) => void): Command {
-  const version = packageVersion()
   const cli = new Command('perfgate')
     .description('Performance budgets, baselines and a statistical regression gate for Vitest and Jest.')
-    .version(version, '-v, --version')
+    .version(packageVersion(), '-v, --version')
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
     .exitOverride()
     .showHelpAfterError('(run `perfgate --help` for the commands)')
-  for (const [name, summary] of Object.entries(PLANNED)) {
-    cli
-      .command(name)
-      .description(`${summary} (not yet available)`)
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        ctx.stderr.write(`perfgate ${name}: not yet available in perfgate ${version}\n`)
-        setCode(2)
-      })
-  }
+  for (const [name, entry] of Object.entries(COMMANDS)) addCommand(cli, name, entry, ctx, setCode)
   return cli
 }
 

@@ -44,3 +44,17 @@ describe('perfgate CLI', () => {
     expect(p.stderr()).toContain("error: unknown option '--frob'")
   })
 })
+
+describe('subcommands', () => {
+  test('a subcommand receives its own arguments, including --help', async () => {
+    const p = fakeProcess(['embed', '--help'])
+    expect(await run(p.ctx)).toBe(0)
+    expect(p.stdout()).toContain('Usage: perfgate embed')
+  })
+
+  test('comment reports a missing report file as an input error naming it', async () => {
+    const p = fakeProcess(['comment', 'nowhere/report.json', '--dry-run'])
+    expect(await run(p.ctx)).toBe(2)
+    expect(p.stderr()).toContain('nowhere/report.json')
+  })
+})

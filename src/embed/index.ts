@@ -1,0 +1,6 @@
+export type { EmbedResult, EmbedWarning } from './embed.js'
+export { embed } from './embed.js'
+export type { Block, BlocksResult } from './markers.js'
+export { findBlocks } from './markers.js'
+export { selector } from './select.js'
+export { writeFileAtomic } from './write-file.js'
