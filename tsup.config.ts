@@ -18,7 +18,9 @@ export default defineConfig([
     platform: 'node',
     splitting: true,
     treeshake: true,
-    external: ['vitest', 'vite', 'jest'],
+    // Jest's module registry provides `@jest/globals` to `perfgate/jest`; `expect` is only named
+    // by its declarations (the `Matchers` augmentation).
+    external: ['vitest', 'vite', 'jest', '@jest/globals', 'expect'],
   },
   {
     // Only Vitest loads the setup file, always as ESM; its dynamic import becomes its own chunk.

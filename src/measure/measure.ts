@@ -1,6 +1,7 @@
 import { summarize, thin } from '../stats/index.js'
 import type { StatName, Summary } from '../types.js'
 import { MAX_STORED_SAMPLES } from '../types.js'
+import { performanceClock } from './clock.js'
 import { collectGarbage } from './gc.js'
 import type { MemoryDeps } from './memory.js'
 import { measureRetained } from './memory.js'
@@ -60,7 +61,7 @@ const defaultMemoryDeps = (): MemoryDeps => ({
     const usage = process.memoryUsage()
     return usage.heapUsed + usage.arrayBuffers
   },
-  now: () => performance.now(),
+  now: performanceClock.now,
 })
 
 /** Measures the heap `fn` retains over its calls (MB). Always async: calls are awaited. */

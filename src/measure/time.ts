@@ -1,3 +1,5 @@
+// node:timers, not the globals, which fake timers hold back (a hard timeout must always fire).
+import { clearTimeout, setTimeout } from 'node:timers'
 import { PerfgateError } from '../errors.js'
 import type { Clock } from './clock.js'
 import { performanceClock } from './clock.js'

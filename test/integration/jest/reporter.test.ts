@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { scratchCopy } from '../run.js'
+import { runJest } from './run-jest.js'
+
+/** The `file > name` column of every row of the perfgate table. */
+function rows(table: string): string[] {
+  return [...table.matchAll(/^(\S+\.test\.js > .+?)\s{2,}(time|memory)\s/gm)].map((m) => m[1] ?? '')
+}
+
+describe('perfgate/jest-reporter', () => {
+  test('with two workers, every measurement from every worker reaches the table, in a stable order', async () => {
+    const run = await runJest('jest-cjs', ['--maxWorkers=2', 'pass.test.js', 'fail.test.js', 'names.test.js'])
+    expect(run.code).toBe(1)
+    expect(run.tests.size).toBe(15)
+    expect(run.table).toContain('perfgate: 15 measurements')
+    const names = rows(run.table)
+    expect(names).toHaveLength(15)
+    const files = names.map((name) => name.slice(0, name.indexOf(' > ')))
+    expect(files).toEqual([...files].sort())
+    expect(names).toContain('fail.test.js > a real leak [memory]')
+    expect(names).toContain('pass.test.js > passing budgets > garbage is not a leak [memory]')
+    expect(run.output).not.toContain(String.fromCharCode(27))
+  })
+
+  test('--shard=1/2 and --shard=2/2 each report their own part of the measurements', async () => {
+    const files = ['pass.test.js', 'fail.test.js']
+    const first = await runJest('jest-cjs', [...files, '--shard=1/2'])
+    const second = await runJest('jest-cjs', [...files, '--shard=2/2'])
+    const parts = [rows(first.table), rows(second.table)]
+    expect(parts.map((part) => part.length).sort()).toEqual([4, 6])
+    expect(new Set(parts.flat()).size).toBe(10)
+    for (const part of parts) expect(new Set(part.map((name) => name.split(' > ')[0])).size).toBe(1)
+  })
+
+  test('prints nothing when nothing was measured, and leaves a passing run passing', async () => {
+    const run = await runJest('jest-cjs', ['--runInBand', 'bad-args.test.js', '-t', 'survives'])
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).not.toContain('perfgate:')
+  })
+
+  test('an unknown reporter option is an error that names it', async () => {
+    // Reporter options can only come from a config; a JSON config on the command line replaces the file's.
+    const config = {
+      setupFilesAfterEnv: ['perfgate/jest'],
+      reporters: ['default', ['perfgate/jest-reporter', { timeBudgt: 50 }]],
+    }
+    const run = await runJest('jest-cjs', ['--runInBand', 'pass.test.js', '--config', JSON.stringify(config)])
+    expect(run.code).not.toBe(0)
+    expect(run.output).toContain('unknown option `timeBudgt`; known options: timeBudget')
+  })
+
+  test('jest -u records baselines, and a slower run fails the Jest run through the gate', async (context) => {
+    const { dir, cleanup } = scratchCopy('jest-cjs')
+    try {
+      const update = await runJest(dir, ['--runInBand', 'gate.test.js', '-u'], { env: { GATE_MS: '1' } })
+      expect(update.code, update.output).toBe(0)
+      // Until finishRun records baselines there is nothing to compare against.
+      if (!existsSync(join(dir, 'baselines'))) return context.skip()
+      expect(existsSync(join(dir, 'baselines', 'gate.test.js.json'))).toBe(true)
+      const slower = await runJest(dir, ['--runInBand', 'gate.test.js'], { env: { GATE_MS: '3' } })
+      expect(slower.tests.get('steady work')?.status).toBe('passed')
+      expect(slower.code, slower.output).toBe(1)
+    } finally {
+      cleanup()
+    }
+  })
+})
