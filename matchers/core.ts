@@ -75,6 +75,7 @@ function judge(
     samples: result.samples,
     batch: result.batch,
     ...(result.cold ? { cold: true } : {}),
+    ...(host.isNot ? { negated: true } : {}),
   })
   return { pass: withinBudget, message: () => failureMessage(matcher, host.isNot, result, budget) }
 }

@@ -69,6 +69,14 @@ export interface Measurement {
   batch: number
   /** Set when only one cold call was measured (`{ warmup: 0, samples: 1 }`). */
   cold?: boolean
+  /** Set when the assertion was negated (`.not`): the budget then had to be exceeded. */
+  negated?: boolean
+  /**
+   * The statistic measured in each separate process (round), when the measurement was repeated
+   * in several processes (`perfgate update --rounds`, the bench runner). They carry the
+   * between-process noise that samples from one process cannot show.
+   */
+  rounds?: number[]
 }
 
 export const MAX_STORED_SAMPLES = 200
@@ -82,6 +90,29 @@ export interface RatioEstimate {
   low: number
   high: number
   /** Confidence level of [low, high], e.g. 0.99. */
+  level: number
+}
+
+/** Where a comparison's between-process noise came from, and how large it was taken to be. */
+export interface NoiseEstimate {
+  /**
+   * `rounds`: this measurement's own rounds, shrunk toward the run's; `run`: pooled from other
+   * measurements' rounds; `floor`: the policy's assumed noise floor (nothing to estimate from).
+   */
+  source: 'rounds' | 'run' | 'floor'
+  /** Per-process standard deviation: of the log statistic for time (≈ a CV), in MB for memory. */
+  processSd: number
+  /** Degrees of freedom of that estimate (Infinity for the assumed floor). */
+  df: number
+  /** Run-wide calibration factor (≥ 1) applied to the standard error; see docs/statistics.md. */
+  inflation: number
+}
+
+/** An absolute difference head − base in the measurement's unit, with its confidence interval. */
+export interface DifferenceEstimate {
+  difference: number
+  low: number
+  high: number
   level: number
 }
 
@@ -105,6 +136,11 @@ export type Comparison =
       threshold: number
       /** For `inconclusive`: the smallest relative change these data could have detected. */
       detectable?: number
+      /** Why no statistical comparison was possible (bad values); the verdict is then `inconclusive`. */
+      reason?: string
+      noise?: NoiseEstimate
+      /** For memory: the difference in MB, which stays meaningful where a ratio does not. */
+      difference?: DifferenceEstimate
     }
   | {
       verdict: 'new'

@@ -6,7 +6,6 @@ export { countVerdicts, geometricMeanRatio } from './summary-line.js'
 export type {
   CompareItem,
   ComparePolicy,
-  ComparisonDetails,
   DetailedComparison,
   DifferenceEstimate,
   NoiseEstimate,

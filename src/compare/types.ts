@@ -1,5 +1,7 @@
 import type { Comparison, Metric, StatName, Summary, Unit } from '../types.js'
 
+export type { DifferenceEstimate, NoiseEstimate } from '../types.js'
+
 /** One side (baseline or current) of a comparison. */
 export interface Side {
   /** Samples of the measurement (possibly thinned; `summary.n` says how many were taken). */
@@ -51,37 +53,5 @@ export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {
   correction: 'holm',
 }
 
-/** Where a comparison's between-process noise came from, and how large it was taken to be. */
-export interface NoiseEstimate {
-  /**
-   * `rounds`: this measurement's own rounds, shrunk toward the run's; `run`: pooled from other
-   * measurements' rounds; `floor`: the policy's assumed noise floor (nothing to estimate from).
-   */
-  source: 'rounds' | 'run' | 'floor'
-  /** Per-process standard deviation: of the log statistic for time (≈ a CV), in MB for memory. */
-  processSd: number
-  /** Degrees of freedom of that estimate (Infinity for the assumed floor). */
-  df: number
-  /** Run-wide calibration factor (≥ 1) applied to the standard error; see docs/statistics.md. */
-  inflation: number
-}
-
-/** An absolute difference head − base in the measurement's unit, with its confidence interval. */
-export interface DifferenceEstimate {
-  difference: number
-  low: number
-  high: number
-  level: number
-}
-
-/** Details the comparator adds to a {@link Comparison} (proposed for `src/types.ts`). */
-export interface ComparisonDetails {
-  /** Why no statistical comparison was possible (bad values); the verdict is then `inconclusive`. */
-  reason?: string
-  noise?: NoiseEstimate
-  /** For memory: the difference in MB, which stays meaningful where a ratio does not. */
-  difference?: DifferenceEstimate
-}
-
-/** A {@link Comparison} with the comparator's details. Assignable to `Comparison`. */
-export type DetailedComparison = Comparison & ComparisonDetails
+/** A comparison as the comparator returns it (the details are part of {@link Comparison}). */
+export type DetailedComparison = Comparison
