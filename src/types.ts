@@ -163,6 +163,47 @@ export type Comparison =
       base: Summary
     }
 
+/**
+ * One entry of a baseline file (`baselines/<test file>.json`): a measurement as recorded, with
+ * the environment it was recorded on. Keyed by the measurement's `key` in the file.
+ */
+export interface BaselineEntry {
+  name: string
+  metric: Metric
+  unit: Unit
+  source: 'matcher' | 'bench'
+  stat: StatName
+  budget?: number
+  threshold?: number
+  summary: Summary
+  samples: number[]
+  batch: number
+  cold?: boolean
+  rounds?: number[]
+  env: Environment
+}
+
+/** A baseline file: every entry recorded for one test or bench file. */
+export interface BaselineFile {
+  /** Schema version; see {@link BASELINE_VERSION}. */
+  version: 1
+  /** The test or bench file, relative to the project root, with `/` separators. */
+  file: string
+  entries: Record<string, BaselineEntry>
+}
+
+export const BASELINE_VERSION = 1
+
+/** The decision rules a run was judged with, recorded in its report. */
+export interface GatePolicy {
+  alpha: number
+  threshold: number
+  correction: 'holm' | 'bh'
+  failOnRegression: boolean
+  /** `advisory`: an environment mismatch makes verdicts advisory; `fail`: the gate still applies. */
+  environmentMismatch: 'advisory' | 'fail'
+}
+
 /** The JSON run report a run writes (default `.perfgate/report.json`). */
 export interface RunReport {
   version: 1
@@ -170,10 +211,20 @@ export interface RunReport {
   env: Environment
   /** Environment of the baselines compared against, when it differs from `env`. */
   baselineEnv?: Environment
+  /** What differs between the baseline's and this run's environment, one phrase each. */
+  environmentDifferences?: string[]
   /** True when verdicts are advisory (environment mismatch or gate off). */
   advisory: boolean
+  policy?: GatePolicy
   measurements: Measurement[]
+  /**
+   * The baseline side of every comparison, as measurements (with rounds and samples), so that
+   * merged or re-compared reports can be judged again as one family.
+   */
+  baseline?: Measurement[]
   comparisons: Comparison[]
+  /** Problems with baseline files or measurements, one line each naming the file and entry. */
+  problems?: string[]
   /** Whether the gate failed the run. */
   failed: boolean
 }
