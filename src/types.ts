@@ -141,6 +141,14 @@ export type Comparison =
       noise?: NoiseEstimate
       /** For memory: the difference in MB, which stays meaningful where a ratio does not. */
       difference?: DifferenceEstimate
+      /**
+       * For time: the within-process evidence of the samples. `p` and `pAdjusted` (after the same
+       * correction) of the Wilcoxon–Mann–Whitney rank-sum test of the current samples against the
+       * baseline's; `ratio`, the Hodges–Lehmann ratio (median of the pairwise ratios current /
+       * baseline). `required`: whether `slower` and `faster` needed this test to agree (central
+       * statistics with enough samples); see docs/statistics.md.
+       */
+      rank?: { p: number; pAdjusted: number; ratio: number; required: boolean }
     }
   | {
       verdict: 'new'

@@ -12,9 +12,18 @@ interface CommandEntry {
 /** Every subcommand. Each parses its own arguments and prints its own `--help`. */
 const COMMANDS: Record<string, CommandEntry> = {
   bench: { summary: 'run *.perf.* benchmark files (optionally A/B against a git ref)' },
-  update: { summary: 'run the test suite and rewrite the baselines' },
-  compare: { summary: 'compare two run reports with the statistical gate' },
-  merge: { summary: 'merge run reports from sharded or matrix CI jobs' },
+  update: {
+    summary: 'run the test suite and rewrite the baselines',
+    load: async () => (await import('./commands/update.js')).update,
+  },
+  compare: {
+    summary: 'compare two run reports with the statistical gate',
+    load: async () => (await import('./commands/compare.js')).compare,
+  },
+  merge: {
+    summary: 'merge run reports from sharded or matrix CI jobs',
+    load: async () => (await import('./commands/merge.js')).merge,
+  },
   comment: {
     summary: 'post the comparison as a sticky pull-request comment',
     load: async () => (await import('./commands/comment.js')).comment,
