@@ -15,4 +15,6 @@ export interface PerfgateMatchers<T = unknown> {
 /** What the plugin provides to workers through Vitest's `provide`/`inject`. */
 export interface PerfgateProvided {
   timeBudget?: number
+  /** The plugin's options, for the reporter (which runs in the main process). */
+  options?: Record<string, unknown>
 }

@@ -1,12 +1,32 @@
 import { measurementKey } from '../matchers/core.js'
 import type { ChannelRecord } from '../src/jest/channel.js'
+import { projectPath } from '../src/run/paths.js'
 import type { Measurement } from '../src/types.js'
-import { projectPath } from './collect-vitest.js'
 
 /** The parts of Jest's per-file test results the reporter reads. */
 export interface JestFileResult {
   testFilePath: string
-  testResults: ReadonlyArray<{ ancestorTitles: string[]; title: string; fullName: string }>
+  testResults: ReadonlyArray<{ ancestorTitles: string[]; title: string; fullName: string; status?: string }>
+}
+
+/**
+ * Every test by project-relative file and perfgate name, and whether it ran: a test that exists
+ * but was skipped or filtered out keeps its baseline and is not reported `missing`.
+ */
+export function collectTests(
+  results: readonly JestFileResult[],
+  root: string,
+): Map<string, Map<string, boolean>> {
+  const tests = new Map<string, Map<string, boolean>>()
+  for (const file of results) {
+    const names = new Map<string, boolean>()
+    for (const test of file.testResults) {
+      const ran = test.status === undefined || test.status === 'passed' || test.status === 'failed'
+      names.set([...test.ancestorTitles, test.title].join(' > '), ran)
+    }
+    tests.set(projectPath(root, file.testFilePath), names)
+  }
+  return tests
 }
 
 /**

@@ -8,7 +8,7 @@ import { closeChannel, openChannel, readRecords } from '../src/jest/channel.js'
 import type { FinishInput } from '../src/run/finish.js'
 import { finishRun } from '../src/run/finish.js'
 import type { JestFileResult } from './jest-collect.js'
-import { collectMeasurements, testNames } from './jest-collect.js'
+import { collectMeasurements, collectTests, testNames } from './jest-collect.js'
 import type { PerfgateJestOptions } from './jest-options.js'
 import { parseReporterOptions } from './jest-options.js'
 
@@ -29,12 +29,17 @@ export interface JestRunResults {
 export default class PerfgateJestReporter {
   private readonly globalConfig: JestGlobalConfig
   private readonly channel: Channel
+  private readonly options: PerfgateJestOptions
   private failure: Error | undefined
 
   constructor(globalConfig: JestGlobalConfig, options?: PerfgateJestOptions) {
     this.globalConfig = globalConfig
+    this.options = parseReporterOptions(options)
     // Jest builds its reporters before it starts any test worker, so workers inherit the channel.
-    this.channel = openChannel(process.env, parseReporterOptions(options))
+    this.channel = openChannel(
+      process.env,
+      this.options.timeBudget === undefined ? {} : { timeBudget: this.options.timeBudget },
+    )
   }
 
   async onRunComplete(_contexts: unknown, results: JestRunResults): Promise<void> {
@@ -46,9 +51,10 @@ export default class PerfgateJestReporter {
         root,
       )
       const stream = process.stderr
-      // `update` is typed here until FinishInput declares it; finishRun reads it from then on.
-      const input: FinishInput & { update?: boolean } = {
+      const input: FinishInput = {
         measurements,
+        tests: collectTests(results.testResults, root),
+        options: this.options,
         root,
         env: process.env,
         // Jest reporters write to stderr, which keeps stdout clean for `jest --json`.

@@ -1,14 +1,22 @@
 /**
  * `perfgate/reporter` (also `--reporter perf` with the plugin): after the run, prints every
- * measurement against its budget. It only adds output, so it composes with other reporters.
+ * measurement against its budget and its baseline, writes the run report and applies the gate.
+ * It only adds output, so it composes with other reporters.
  */
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
+import type { PerfgateUserOptions } from '../src/config/index.js'
 import { finishRun } from '../src/run/finish.js'
-import { collectMeasurements } from './collect-vitest.js'
+import { collectMeasurements, collectTests } from './collect-vitest.js'
 import '../matchers/task-meta.js'
 
 export default class PerfgateReporter implements Reporter {
   private vitest: Vitest | undefined
+  private readonly options: PerfgateUserOptions | undefined
+
+  /** Options here (`reporters: [['perfgate/reporter', { … }]]`) override the plugin's. */
+  constructor(options?: PerfgateUserOptions) {
+    this.options = options
+  }
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest
@@ -17,13 +25,27 @@ export default class PerfgateReporter implements Reporter {
   async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
     const vitest = this.vitest
     if (!vitest) return
+    const root = vitest.config.root
     const stream = vitest.logger.outputStream as { isTTY?: boolean; write(text: string): unknown }
-    const result = await finishRun({
-      measurements: collectMeasurements(modules, vitest.config.root),
-      root: vitest.config.root,
-      env: process.env,
-      stdout: { isTTY: stream.isTTY === true, write: (text) => vitest.logger.log(text.replace(/\n$/, '')) },
-    })
-    if (result.failed) process.exitCode = 1
+    const provided = (vitest.config.provide as { perfgate?: { options?: PerfgateUserOptions } }).perfgate
+    const options = { ...provided?.options, ...this.options }
+    try {
+      const result = await finishRun({
+        measurements: collectMeasurements(modules, root),
+        tests: collectTests(modules, root),
+        root,
+        env: process.env,
+        options,
+        // `vitest run -u` updates snapshots and, like them, performance baselines.
+        update: vitest.config.snapshotOptions.updateSnapshot === 'all',
+        stdout: { isTTY: stream.isTTY === true, write: (text) => vitest.logger.log(text.replace(/\n$/, '')) },
+      })
+      if (result.failed) process.exitCode = 1
+    } catch (error) {
+      // A problem perfgate can name (bad config, unwritable report) fails the run with one line;
+      // the test results above stay readable.
+      vitest.logger.error(`\nperfgate: ${error instanceof Error ? error.message : String(error)}`)
+      process.exitCode = 1
+    }
   }
 }

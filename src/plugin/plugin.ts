@@ -6,12 +6,14 @@
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vitest/config'
 import type { PerfgateProvided } from '../../matchers/matcher-types.js'
+import type { PerfgateUserOptions } from '../config/index.js'
+import { checkOptions } from '../config/index.js'
 
-/** Options of the `perfgate()` plugin (SPEC §6). */
-export interface PerfgateOptions {
-  /** Soft cap on the time each `toCompleteWithin` spends sampling, in ms. Default 500. */
-  timeBudget?: number
-}
+/**
+ * Options of the `perfgate()` plugin (SPEC §6): the same as `perfgate.config.*`, which they
+ * override. Environment variables override both.
+ */
+export type PerfgateOptions = PerfgateUserOptions
 
 /** The id `--reporter perf` is resolved from. */
 export const REPORTER_ID = 'perf'
@@ -19,8 +21,10 @@ export const REPORTER_ID = 'perf'
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
 export default function perfgate(options: PerfgateOptions = {}): Plugin {
-  const provided: PerfgateProvided = {}
-  if (options.timeBudget !== undefined) provided.timeBudget = options.timeBudget
+  // Checked here, at config time, so a typo fails before any test runs and names the option.
+  const checked = checkOptions(options, 'perfgate() plugin options')
+  const provided: PerfgateProvided = { options: checked }
+  if (checked.timeBudget !== undefined) provided.timeBudget = checked.timeBudget
   return {
     name: 'perfgate',
     config() {

@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { isPerfgateError, PerfgateError } from '../../errors.js'
 import { postReport } from '../../github/post.js'
+import { readRunReport } from '../../report/io.js'
 import { renderMarkdown } from '../../report/markdown/index.js'
 import type { RunReport } from '../../types.js'
 import type { CliContext, Command } from '../context.js'
@@ -24,46 +23,8 @@ Options:
   -h, --help  show this help
 `
 
-/**
- * Checks that parsed JSON is a run report. Deliberately minimal: the one place to swap in the
- * full schema check (`parseRunReport` from src/report/schema.ts).
- */
-export function parseReport(json: unknown, path: string): RunReport {
-  const report = json as Partial<RunReport> | null
-  const ok =
-    typeof report === 'object' &&
-    report !== null &&
-    report.version === 1 &&
-    report.tool === 'perfgate' &&
-    Array.isArray(report.measurements) &&
-    Array.isArray(report.comparisons)
-  if (!ok) throw new PerfgateError('BAD_REPORT', `${path} is not a perfgate run report (version 1).`)
-  return report as RunReport
-}
-
-/** Reads and checks a run report; errors name the path as given. */
-export async function loadReport(cwd: string, path: string): Promise<RunReport> {
-  let text: string
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8')
-  } catch (error) {
-    const code = (error as { code?: unknown }).code
-    if (code === 'ENOENT') {
-      throw new PerfgateError(
-        'NOT_FOUND',
-        `no run report at ${path}: run the suite with perfgate first, or pass the report's path.`,
-      )
-    }
-    throw new PerfgateError('BAD_REPORT', `cannot read the run report ${path} (${String(code ?? error)}).`)
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new PerfgateError('BAD_REPORT', `${path} is not valid JSON (${(error as Error).message}).`)
-  }
-  return parseReport(json, path)
-}
+/** Reads and validates a run report; errors name the path as given. */
+export const loadReport = readRunReport
 
 /** node:util `parseArgs` errors (unknown option, missing value) have clear messages of their own. */
 export function isUsageError(error: unknown): error is Error {

@@ -4,10 +4,10 @@ import { describe, expect, test } from 'vitest'
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8')
 
 describe('examples/github', () => {
-  test('same-repository workflow: can write pull requests, comments even when the gate failed', () => {
+  test('same-repository workflow: can write pull requests; the reporter posts with the token', () => {
     const yml = read('examples/github/perf.yml')
     expect(yml).toContain('pull-requests: write')
-    expect(yml).toMatch(/if: \$\{\{ !cancelled\(\) \}\}\n\s+run: npx perfgate comment/)
+    expect(yml).toMatch(/run: npx vitest run --reporter default --reporter perf\n\s+env:\n\s+GITHUB_TOKEN/)
     expect(yml).toMatch(/GITHUB_TOKEN: \$\{\{ secrets\.GITHUB_TOKEN \}\}/)
   })
 

@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { updateBaselines } from '../../baseline/store.js'
+import { resolveConfig } from '../../config/index.js'
+import { currentEnvironment } from '../../env/environment.js'
+import { isPerfgateError, PerfgateError } from '../../errors.js'
+import type { RoundFile } from '../../run/rounds.js'
+import { combineRounds, readRoundFile } from '../../run/rounds.js'
+import type { TestRunner } from '../../run/suite-command.js'
+import { detectRunner, runInherited, suiteCommand } from '../../run/suite-command.js'
+import { updateLine } from '../../terminal/run-output.js'
+import type { CliContext, Command } from '../context.js'
+import { isUsageError } from './comment.js'
+
+/** Rounds by default: enough for the comparator to estimate between-process noise (docs/statistics.md). */
+export const DEFAULT_ROUNDS = 5
+
+const HELP = `Usage: perfgate update [--rounds N] [--runner vitest|jest] [-- <test runner arguments>]
+
+Runs the test suite and rewrites the baselines of every measurement it takes. With --rounds N
+(default ${DEFAULT_ROUNDS}) the suite runs N times, each in fresh processes, and each baseline keeps the
+statistic of every round: how much a measurement moves between processes is what the
+comparator needs to tell a regression from noise. Entries of tests that no longer exist are
+pruned. \`vitest run -u\`, \`jest -u\` and PERFGATE_UPDATE=1 record a single round.
+
+Options:
+  --rounds <n>        runs of the suite to record (1–50, default ${DEFAULT_ROUNDS})
+  --runner <name>     vitest or jest (default: detected from the project)
+  -h, --help          show this help
+`
+
+function parseRounds(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_ROUNDS
+  const rounds = Number(text)
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) {
+    throw new PerfgateError('BAD_OPTION', `--rounds must be a whole number from 1 to 50; got "${text}".`)
+  }
+  return rounds
+}
+
+function parseRunner(text: string | undefined, root: string): TestRunner {
+  if (text === undefined) return detectRunner(root)
+  if (text !== 'vitest' && text !== 'jest') {
+    throw new PerfgateError('BAD_OPTION', `--runner must be vitest or jest; got "${text}".`)
+  }
+  return text
+}
+
+async function runRounds(ctx: CliContext, command: string[], rounds: number): Promise<RoundFile[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'perfgate-rounds-'))
+  try {
+    const results: RoundFile[] = []
+    for (let round = 1; round <= rounds; round++) {
+      ctx.stderr.write(`perfgate update: round ${round} of ${rounds}\n`)
+      const file = join(dir, `round-${round}.json`)
+      const code = await runInherited(command, {
+        cwd: ctx.cwd,
+        env: { ...ctx.env, PERFGATE_UPDATE: undefined, PERFGATE_ROUND_FILE: file },
+      })
+      if (code === 130) throw new PerfgateError('BAD_ARGUMENT', 'interrupted; no baseline was changed.')
+      if (code !== 0) {
+        ctx.stderr.write(
+          `perfgate update: round ${round} exited with code ${code} (failing tests); its measurements still count.\n`,
+        )
+      }
+      results.push(await readRoundFile(file))
+    }
+    return results
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function testsOf(rounds: readonly RoundFile[]): Map<string, Set<string>> {
+  const tests = new Map<string, Set<string>>()
+  for (const round of rounds) {
+    for (const [file, names] of round.tests ?? []) {
+      const set = tests.get(file) ?? new Set<string>()
+      for (const [name] of names) set.add(name)
+      tests.set(file, set)
+    }
+    for (const m of round.measurements) tests.set(m.file, (tests.get(m.file) ?? new Set()).add(m.name))
+  }
+  return tests
+}
+
+/** `perfgate update`: re-records the baselines, in several rounds by default. */
+export const update: Command = async (ctx) => {
+  try {
+    const { values, positionals } = parseArgs({
+      args: ctx.argv,
+      allowPositionals: true,
+      options: {
+        rounds: { type: 'string' },
+        runner: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+    if (values.help) {
+      ctx.stdout.write(HELP)
+      return 0
+    }
+    const rounds = parseRounds(values.rounds)
+    const command = suiteCommand(ctx.cwd, parseRunner(values.runner, ctx.cwd), positionals)
+    if (rounds === 1)
+      return await runInherited(command, { cwd: ctx.cwd, env: { ...ctx.env, PERFGATE_UPDATE: '1' } })
+    const recorded = await runRounds(ctx, command, rounds)
+    const { config } = await resolveConfig({ root: ctx.cwd, env: ctx.env })
+    const outcome = await updateBaselines({
+      root: ctx.cwd,
+      baselineDir: config.baselineDir,
+      env: currentEnvironment(ctx.env),
+      measurements: combineRounds(recorded.map((r) => r.measurements)),
+      existingTests: testsOf(recorded),
+      pruneDeletedFiles: true,
+    })
+    for (const problem of outcome.problems) ctx.stderr.write(`perfgate: ${problem}\n`)
+    ctx.stdout.write(`${updateLine({ baselineDir: config.baselineDir, ...outcome })}\n`)
+    return 0
+  } catch (error) {
+    if (!isPerfgateError(error) && !isUsageError(error)) throw error
+    ctx.stderr.write(`perfgate update: ${error.message}\n`)
+    return 2
+  }
+}
