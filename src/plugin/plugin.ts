@@ -3,11 +3,12 @@
  * hands run-wide defaults to workers through `provide`, and makes `--reporter perf` resolve to
  * perfgate's reporter. Nothing else in the user's configuration changes.
  */
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vitest/config'
 import type { PerfgateProvided } from '../../matchers/matcher-types.js'
 import type { PerfgateUserOptions } from '../config/index.js'
-import { checkOptions } from '../config/index.js'
+import { checkOptions, loadConfigFile } from '../config/index.js'
 
 /**
  * Options of the `perfgate()` plugin (SPEC §6): the same as `perfgate.config.*`, which they
@@ -27,7 +28,13 @@ export default function perfgate(options: PerfgateOptions = {}): Plugin {
   if (checked.timeBudget !== undefined) provided.timeBudget = checked.timeBudget
   return {
     name: 'perfgate',
-    config() {
+    // A budget set in perfgate.config.* reaches the workers too; the file is only read when the
+    // plugin call does not set one.
+    async config(config) {
+      if (provided.timeBudget === undefined) {
+        const file = await loadConfigFile(resolve(config.root ?? process.cwd()))
+        if (file?.options.timeBudget !== undefined) provided.timeBudget = file.options.timeBudget
+      }
       return {
         test: {
           setupFiles: [here('./vitest-setup.js')],

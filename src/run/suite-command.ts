@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { PerfgateError } from '../errors.js'
 
 export type TestRunner = 'vitest' | 'jest'
@@ -40,13 +40,22 @@ export function detectRunner(root: string): TestRunner {
   )
 }
 
+/** The runner's executable as npm installs it, in the project or a parent (workspaces hoist). */
+function findBin(root: string, runner: TestRunner): string | undefined {
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    const bin = join(dir, 'node_modules', '.bin', runner)
+    if (existsSync(bin)) return bin
+    if (dirname(dir) === dir) return undefined
+  }
+}
+
 /** The command that runs the suite once with perfgate's reporter active. */
 export function suiteCommand(root: string, runner: TestRunner, extra: readonly string[]): string[] {
-  const bin = join(root, 'node_modules', '.bin', runner)
-  if (!existsSync(bin)) {
+  const bin = findBin(root, runner)
+  if (!bin) {
     throw new PerfgateError(
       'NOT_FOUND',
-      `${runner} is not installed in ${root} (no ${bin}); run npm install first.`,
+      `${runner} is not installed for ${root} (no node_modules/.bin/${runner} here or above); run npm install first.`,
     )
   }
   // Vitest: the command-line reporters replace the configured ones, so name perfgate's and the

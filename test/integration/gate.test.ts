@@ -243,3 +243,29 @@ describe('scale-out: shards, merged reports and report comparison', () => {
     expect(missing.output).toContain('nope.json')
   })
 })
+
+describe('perfgate update', () => {
+  test('--rounds 2 runs the suite twice and keeps each round in the baseline', async () => {
+    const copy = scratchCopy('gate')
+    try {
+      const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '2'], { cwd: copy.dir })
+      expect(run.code, run.output).toBe(0)
+      expect(run.output).toContain('round 2 of 2')
+      expect(run.output).toContain('perfgate: baselines updated in baselines/ (2 files written)')
+      const entry = readJson<BaselineFile>(baselineOf(copy.dir)).entries['pipeline > parse']
+      expect(entry?.rounds).toHaveLength(2)
+      expect(existsSync(join(copy.dir, '.perfgate', 'report.json'))).toBe(false)
+    } finally {
+      copy.cleanup()
+    }
+  })
+
+  test('bad options name the option and change nothing', async () => {
+    const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '0'], { cwd: project.dir })
+    expect(run.code).toBe(2)
+    expect(run.output).toContain('--rounds must be a whole number from 1 to 50; got "0"')
+    const runner = await runProcess(process.execPath, [cli, 'update', '--runner', 'mocha'], { cwd: project.dir })
+    expect(runner.code).toBe(2)
+    expect(runner.output).toContain('--runner must be vitest or jest; got "mocha"')
+  })
+})

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { scratchCopy } from '../run.js'
@@ -48,20 +48,33 @@ describe('perfgate/jest-reporter', () => {
     }
     const run = await runJest('jest-cjs', ['--runInBand', 'pass.test.js', '--config', JSON.stringify(config)])
     expect(run.code).not.toBe(0)
-    expect(run.output).toContain('unknown option `timeBudgt`; known options: timeBudget')
+    expect(run.output).toContain('unknown option "timeBudgt". Did you mean "timeBudget"?')
   })
 
-  test('jest -u records baselines, and a slower run fails the Jest run through the gate', async (context) => {
+  test('jest -u records baselines; an unchanged run passes and a 3x slower one fails through the gate', async () => {
     const { dir, cleanup } = scratchCopy('jest-cjs')
     try {
-      const update = await runJest(dir, ['--runInBand', 'gate.test.js', '-u'], { env: { GATE_MS: '1' } })
+      const update = await runJest(dir, ['--runInBand', 'gate.test.js', '-u'], { env: { GATE_MS: '0.2' } })
       expect(update.code, update.output).toBe(0)
-      // Until finishRun records baselines there is nothing to compare against.
-      if (!existsSync(join(dir, 'baselines'))) return context.skip()
-      expect(existsSync(join(dir, 'baselines', 'gate.test.js.json'))).toBe(true)
-      const slower = await runJest(dir, ['--runInBand', 'gate.test.js'], { env: { GATE_MS: '3' } })
+      expect(update.output).toContain('perfgate: baselines updated in baselines/')
+      const baseline = JSON.parse(readFileSync(join(dir, 'baselines', 'gate.test.js.json'), 'utf8'))
+      expect(baseline.version).toBe(1)
+      const same = await runJest(dir, ['--runInBand', 'gate.test.js'], { env: { GATE_MS: '0.2' } })
+      expect(same.code, same.output).toBe(0)
+      expect(same.output).not.toMatch(/\bslower\b.*gate failed/)
+      const slower = await runJest(dir, ['--runInBand', 'gate.test.js'], { env: { GATE_MS: '0.6' } })
       expect(slower.tests.get('steady work')?.status).toBe('passed')
       expect(slower.code, slower.output).toBe(1)
+      expect(slower.output).toContain('the performance gate failed')
+      const report = JSON.parse(readFileSync(join(dir, '.perfgate', 'report.json'), 'utf8'))
+      expect(report.failed).toBe(true)
+      // PERFGATE_UPDATE=1 re-records as -u does, and the slower code becomes the new baseline.
+      const rerecord = await runJest(dir, ['--runInBand', 'gate.test.js'], {
+        env: { GATE_MS: '0.6', PERFGATE_UPDATE: '1' },
+      })
+      expect(rerecord.code, rerecord.output).toBe(0)
+      const after = await runJest(dir, ['--runInBand', 'gate.test.js'], { env: { GATE_MS: '0.6' } })
+      expect(after.code, after.output).toBe(0)
     } finally {
       cleanup()
     }
