@@ -14,11 +14,11 @@ describe('perfgate/jest matchers in a real Jest run (CommonJS project)', () => {
     expect(run.tests.size).toBe(5)
     expect([...run.tests.values()].every((t) => t.status === 'failed')).toBe(true)
     const sync = failureOf(run, 'sync over budget')
-    expect(sync).toMatch(/Expected median ≤ 500 µs per call\nReceived median = 2(\.\d+)? ms/)
+    expect(sync).toMatch(/Expected median ≤ 500 µs per call\nReceived median = \d+(\.\d+)? ms/)
     expect(sync).toMatch(/n = \d+ samples/)
     expect(sync).toMatch(/min .* · median .* · p95 .* · max /)
     expect(failureOf(run, 'async over budget')).toMatch(
-      /Expected median ≤ 1 ms per call\nReceived median = ([5-9]|1\d)(\.\d+)? ms/,
+      /Expected median ≤ 1 ms per call\nReceived median = \d+(\.\d+)? ms/,
     )
     expect(failureOf(run, 'negated but within')).toMatch(
       /expect\(fn\)\.not\.toCompleteWithin\(100\)\n\nExpected median > 100 ms/,

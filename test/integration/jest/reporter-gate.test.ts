@@ -86,7 +86,7 @@ describe('PerfgateJestReporter and finishRun', () => {
 
   test('reporter options are checked', () => {
     expect(() => new PerfgateJestReporter({ rootDir: root }, { timeBudget: -1 })).toThrow(
-      'option `timeBudget` must be a finite number of milliseconds > 0, got -1',
+      'perfgate/jest-reporter options: option "timeBudget" must be a number of milliseconds > 0, got -1.',
     )
   })
 })
