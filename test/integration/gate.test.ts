@@ -264,7 +264,9 @@ describe('perfgate update', () => {
     const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '0'], { cwd: project.dir })
     expect(run.code).toBe(2)
     expect(run.output).toContain('--rounds must be a whole number from 1 to 50; got "0"')
-    const runner = await runProcess(process.execPath, [cli, 'update', '--runner', 'mocha'], { cwd: project.dir })
+    const runner = await runProcess(process.execPath, [cli, 'update', '--runner', 'mocha'], {
+      cwd: project.dir,
+    })
     expect(runner.code).toBe(2)
     expect(runner.output).toContain('--runner must be vitest or jest; got "mocha"')
   })
