@@ -2,18 +2,19 @@
  * The package as users receive it: `npm pack`, install the tarball with the real Vitest into a
  * scratch project outside this repository, and use every entry from there (ESM, CJS, types, bin).
  */
-import { rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { npm, packedProject } from './pack.js'
 import { repoRoot, runProcess } from './run.js'
 
 const vitestVersion = (await import('vitest/package.json', { with: { type: 'json' } })).default.version
+const jestVersion = (await import('jest/package.json', { with: { type: 'json' } })).default.version
 let project = ''
 let write: (file: string, text: string) => void = () => {}
 
 beforeAll(async () => {
-  const scratch = await packedProject([`vitest@${vitestVersion}`, '@types/node@20'])
+  const scratch = await packedProject([`vitest@${vitestVersion}`, `jest@${jestVersion}`, '@types/node@20'])
   project = scratch.dir
   write = scratch.write
 }, 180_000)
@@ -59,6 +60,30 @@ describe('the packed package in a fresh project', () => {
     expect(run.output).toMatch(/Tests\s+2 passed/)
     expect(run.output).toContain('perfgate: 2 measurements')
     expect(run.output).toMatch(/math\.test\.ts > sum is fast\s+time\s+median/)
+  })
+
+  test('jest (CommonJS) with perfgate/jest and perfgate/jest-reporter: baselines, comparison, report', async () => {
+    const jestConfig = {
+      testEnvironment: 'node',
+      setupFilesAfterEnv: ['perfgate/jest'],
+      reporters: ['default', 'perfgate/jest-reporter'],
+    }
+    write('jest/package.json', JSON.stringify({ name: 'jest-user', private: true, jest: jestConfig }))
+    write(
+      'jest/sum.test.js',
+      "test('sum is fast', () => { expect(() => [1, 2, 3].reduce((a, b) => a + b)).toCompleteWithin(1) })\n",
+    )
+    const cwd = join(project, 'jest')
+    const jest = join(project, 'node_modules', 'jest', 'bin', 'jest.js')
+    const update = await runProcess(process.execPath, [jest, '-u'], { cwd })
+    expect(update.code, update.output).toBe(0)
+    expect(update.output).toContain('perfgate: baselines updated in baselines/')
+    expect(existsSync(join(cwd, 'baselines', 'sum.test.js.json'))).toBe(true)
+    const run = await runProcess(process.execPath, [jest], { cwd })
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).toMatch(/sum\.test\.js > sum is fast\s+median/)
+    const report = JSON.parse(readFileSync(join(cwd, '.perfgate', 'report.json'), 'utf8'))
+    expect(report.comparisons).toHaveLength(1)
   })
 
   test('the core entry loads from ESM and from CommonJS', async () => {
