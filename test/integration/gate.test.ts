@@ -170,6 +170,26 @@ describe('renamed and removed tests', () => {
     }
   })
 
+  test('two tests with the same name: the run says which, keeps the first, and does not crash', async () => {
+    const copy = scratchCopy('gate')
+    try {
+      const testFile = join(copy.dir, 'other.test.ts')
+      writeFileSync(
+        testFile,
+        `${readFileSync(testFile, 'utf8')}\ntest('hash', () => {\n  expect(() => work(130)).toCompleteWithin(100)\n})\n`,
+      )
+      const run = await runVitest(copy.dir, [...perf, '-u'])
+      expect(run.code, run.output).toBe(0)
+      expect(run.output).toMatch(/other\.test\.ts: two tests are named "hash"/)
+      expect(Object.keys(readJson<BaselineFile>(baselineOf(copy.dir, 'other.test.ts')).entries)).toEqual([
+        'hash',
+        'tokenize',
+      ])
+    } finally {
+      copy.cleanup()
+    }
+  })
+
   test('tests filtered out of a run keep their baselines and are not missing', async () => {
     const run = await runVitest(project.dir, [...perf, '-t', 'parse'])
     expect(run.code, run.output).toBe(0)
