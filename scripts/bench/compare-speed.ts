@@ -1,8 +1,12 @@
 /**
  * How long the comparator takes for a large run: 1,000 measurements of 100 samples each, with
- * and without rounds. Prints the first (cold) call and the median of the next calls.
- * Command: see docs/statistics.md, "Comparator speed".
+ * and without rounds, and with full stored samples (200 per side). Prints the first (cold) call
+ * and the median of the next calls; with `--write`, also records the result in
+ * baselines/compare-speed.json. Command and recorded figures: docs/statistics.md, "Comparator
+ * speed".
  */
+import { writeFileSync } from 'node:fs'
+import { arch, cpus, platform } from 'node:os'
 import type { CompareItem } from '../../src/compare/index.js'
 import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
 import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
@@ -10,7 +14,10 @@ import { simulateFamily } from '../../test/unit/compare/synthetic.js'
 
 const MEASUREMENTS = 1000
 const SAMPLES = 100
-const REPEATS = 9
+const REPEATS = 15
+/** The target of the issue: a run of 1,000 measurements of 100 samples compared in under 200 ms. */
+const TARGET_MS = 200
+const OUTPUT = new URL('../../baselines/compare-speed.json', import.meta.url)
 
 function time(items: readonly CompareItem[]): { cold: number; warm: number } {
   const elapsed = () => {
@@ -26,11 +33,14 @@ function time(items: readonly CompareItem[]): { cold: number; warm: number } {
 const scenarios = [
   { name: 'no rounds (1 + 1 process)', baseRounds: 1, headRounds: 1, samplesPerRound: SAMPLES },
   { name: '5 base rounds + 1 head', baseRounds: 5, headRounds: 1, samplesPerRound: SAMPLES / 5 },
+  // Stored samples are capped at 200: the most a comparison ever sees per side.
+  { name: '200 stored samples per side', baseRounds: 5, headRounds: 1, samplesPerRound: 200 },
 ]
+const cpu = cpus()
 console.log(
-  `compareRun over ${MEASUREMENTS} measurements of ${SAMPLES} samples per side (Node ${process.version})`,
+  `compareRun over ${MEASUREMENTS} measurements (Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim()})`,
 )
-for (const scenario of scenarios) {
+const results = scenarios.map((scenario) => {
   const items = simulateFamily(createRng(1), {
     size: MEASUREMENTS,
     ratio: 1.1,
@@ -40,6 +50,27 @@ for (const scenario of scenarios) {
   })
   const { cold, warm } = time(items)
   console.log(
-    `${scenario.name.padEnd(28)} first call ${cold.toFixed(1)} ms, then median ${warm.toFixed(1)} ms`,
+    `${scenario.name.padEnd(30)} first call ${cold.toFixed(1)} ms, then median ${warm.toFixed(1)} ms`,
   )
+  return { scenario: scenario.name, firstCallMs: Number(cold.toFixed(1)), medianMs: Number(warm.toFixed(1)) }
+})
+
+if (process.argv.includes('--write')) {
+  // No date: re-recording the same figures on the same machine must not change the file.
+  const record = {
+    benchmark: `compareRun, ${MEASUREMENTS} measurements of ${SAMPLES} samples per side`,
+    command: 'npx tsx scripts/bench/compare-speed.ts --write',
+    targetMs: TARGET_MS,
+    repeats: REPEATS,
+    results,
+    env: {
+      node: process.version,
+      os: platform(),
+      arch: arch(),
+      cpu: cpu[0]?.model.trim() ?? 'unknown',
+      cores: cpu.length,
+    },
+  }
+  writeFileSync(OUTPUT, `${JSON.stringify(record, null, 2)}\n`)
+  console.log(`written to baselines/compare-speed.json`)
 }

@@ -31,7 +31,11 @@ interface CellResult {
   same: number
   /** The naive within-sample test: share of families with at least one `slower`. */
   naiveAnySlower: number
+  /** The same three shares without the rank test's veto (policy `rankTest: false`), same data. */
+  withoutRank: { anySlower: number; anyChange: number; slower: number }
 }
+
+const WITHOUT_RANK = { ...DEFAULT_COMPARE_POLICY, rankTest: false }
 
 // What a tool that trusts within-process samples would do: a rank-sum test on the pooled
 // samples, Holm across the family, `slower` when significant and the ratio of medians > 1.1.
@@ -60,6 +64,7 @@ function runCell(
   let slower = 0
   let same = 0
   let naiveAnySlower = 0
+  const without = { anySlower: 0, anyChange: 0, slower: 0 }
   for (let f = 0; f < FAMILIES; f++) {
     const items = simulateFamily(rng, {
       size: FAMILY_SIZE,
@@ -77,6 +82,11 @@ function runCell(
     if (slowerHere > 0) anySlower++
     if (verdicts.some((v) => v === 'slower' || v === 'faster')) anyChange++
     if (naive && naiveSlowerCount(items) > 0) naiveAnySlower++
+    const plain = compareRun(items, WITHOUT_RANK).map((c) => c.verdict)
+    const plainSlower = plain.filter((v) => v === 'slower').length
+    without.slower += plainSlower
+    if (plainSlower > 0) without.anySlower++
+    if (plain.some((v) => v === 'slower' || v === 'faster')) without.anyChange++
   }
   const comparisons = FAMILIES * FAMILY_SIZE
   return {
@@ -85,6 +95,11 @@ function runCell(
     slower: slower / comparisons,
     same: same / comparisons,
     naiveAnySlower: naiveAnySlower / FAMILIES,
+    withoutRank: {
+      anySlower: without.anySlower / FAMILIES,
+      anyChange: without.anyChange / FAMILIES,
+      slower: without.slower / comparisons,
+    },
   } satisfies CellResult
 }
 
@@ -112,12 +127,19 @@ console.log(
 console.log('in brackets, the naive within-sample rank-sum test on the same data.\n')
 const fprRows: string[][] = []
 let worstTwoSided = 0
+let worstTwoSidedWithout = 0
+let falseSlower = 0
+let falseSlowerWithout = 0
 for (const design of DESIGNS) {
   for (const cv of [0.02, 0.1, 0.25]) {
     const cells = SHAPES.map((shape) => {
       const r = runCell(cellSeed++, design, shape, cv, 0, true)
-      if (design.baseRounds > 1 || cv <= DEFAULT_COMPARE_POLICY.noiseFloor)
+      if (design.baseRounds > 1 || cv <= DEFAULT_COMPARE_POLICY.noiseFloor) {
         worstTwoSided = Math.max(worstTwoSided, r.anyChange)
+        worstTwoSidedWithout = Math.max(worstTwoSidedWithout, r.withoutRank.anyChange)
+      }
+      falseSlower += r.slower * FAMILIES * FAMILY_SIZE
+      falseSlowerWithout += r.withoutRank.slower * FAMILIES * FAMILY_SIZE
       return `${pct(r.anySlower)} (${pct(r.naiveAnySlower).trim()})`
     })
     fprRows.push([design.name, `${cv * 100}%`, ...cells])
@@ -125,8 +147,14 @@ for (const design of DESIGNS) {
 }
 console.log(table(['design', 'process CV', ...SHAPES], fprRows))
 console.log(
-  `\nWorst share of families with any \`slower\` or \`faster\`, over the cells whose noise is estimated or not above the floor: ${pct(worstTwoSided).trim()}`,
+  `\nWorst share of families with any \`slower\` or \`faster\`, over the cells whose noise is estimated or not above the floor: ${pct(worstTwoSided).trim()} (without the rank test: ${pct(worstTwoSidedWithout).trim()})`,
 )
+console.log(
+  `False \`slower\` verdicts over all ${DESIGNS.length * 3 * SHAPES.length * FAMILIES * FAMILY_SIZE} comparisons of table 1: ${Math.round(falseSlower)} with the rank test, ${Math.round(falseSlowerWithout)} without.`,
+)
+
+// Power with the rank test minus power without it, on the same simulated data (table 5).
+const rankCost: string[][] = []
 
 for (const cv of [0.1, 0.02, 0.25]) {
   const shapes: readonly Shape[] = cv === 0.1 ? SHAPES : ['lognormal']
@@ -139,11 +167,20 @@ for (const cv of [0.1, 0.02, 0.25]) {
   const rows: string[][] = []
   for (const design of DESIGNS) {
     for (const shape of shapes) {
-      const cells = EFFECTS.map((effect) => pct(runCell(cellSeed++, design, shape, cv, effect, false).slower))
-      rows.push([design.name, shape, ...cells])
+      const results = EFFECTS.map((effect) => runCell(cellSeed++, design, shape, cv, effect, false))
+      rows.push([design.name, shape, ...results.map((r) => pct(r.slower))])
+      const points = (r: CellResult) =>
+        (100 * (r.slower - r.withoutRank.slower)).toFixed(2).replace(/^-0\.00$/, '0.00')
+      rankCost.push([design.name, shape, `${cv * 100}%`, ...results.map(points)])
     }
   }
   console.log(table(['design', 'shape', ...EFFECTS.map((e) => `+${e * 100}%`)], rows))
 }
+
+console.log(
+  '\nTable 5 — what the rank test costs: power with it minus power without it (percentage points), on the',
+)
+console.log('same simulated data as tables 2–4 (0.0: the veto changed no verdict of the cell).\n')
+console.log(table(['design', 'shape', 'process CV', ...EFFECTS.map((e) => `+${e * 100}%`)], rankCost))
 
 console.log(`\nTotal time ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -61,6 +61,21 @@ export interface ComparedParts {
   p: number
   pAdjusted: number
   noise: NoiseEstimate
+  /** The rank test's result (time only), in the form a comparison reports it. */
+  rank?: { p: number; pAdjusted: number; ratio: number; required: boolean }
+}
+
+const number = (x: number) => (x < 1e-3 ? x.toExponential(1) : x.toPrecision(2))
+
+// Shown instead of the detectable change: the interval is clear of the band, so the reader needs
+// to know why the verdict is not `slower` or `faster`.
+function vetoReason(parts: ComparedParts): string {
+  const rank = parts.rank!
+  return (
+    `the ${parts.item.stat} moved (${parts.scale.ratio(parts.d, parts.baseValue).toPrecision(3)}×) but the samples ` +
+    `as a whole did not (rank test p = ${number(rank.pAdjusted)} after correction, ` +
+    `Hodges–Lehmann ${rank.ratio.toPrecision(3)}×): outliers or a change between modes?`
+  )
 }
 
 /** The result of a statistical comparison; memory results also carry the difference in MB. */
@@ -87,7 +102,9 @@ export function comparedComparison(parts: ComparedParts): DetailedComparison {
     pAdjusted: parts.pAdjusted,
     threshold: parts.threshold,
     ...detectable,
+    ...(decision.vetoed ? { reason: vetoReason(parts) } : {}),
     noise: parts.noise,
     ...difference,
+    ...(parts.rank ? { rank: parts.rank } : {}),
   }
 }

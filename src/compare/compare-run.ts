@@ -1,5 +1,5 @@
 import { PerfgateError } from '../errors.js'
-import { adjustPValues } from '../stats/index.js'
+import { adjustPValues, ascending, tQuantile } from '../stats/index.js'
 import type { Metric } from '../types.js'
 import { comparedComparison, invalidComparison, missingComparison, newComparison } from './build.js'
 import { calibrate, calibrationFactor } from './calibrate.js'
@@ -7,6 +7,8 @@ import type { ChangeEstimate } from './estimate.js'
 import { combineSides, pValue } from './estimate.js'
 import type { ProcessNoise } from './noise.js'
 import { processNoise } from './noise.js'
+import type { RankEvidence } from './rank.js'
+import { rankEvidence, rankRequired } from './rank.js'
 import type { Scale } from './scale.js'
 import { scaleOf } from './scale.js'
 import type { SideEstimate } from './side.js'
@@ -26,6 +28,8 @@ interface Prepared {
   scale: Scale
   baseEstimate: SideEstimate
   headEstimate: SideEstimate
+  /** Within-process rank test of the samples (time only, both sides with samples). */
+  rank?: RankEvidence
 }
 
 /** A prepared measurement with its change estimate and between-process noise. */
@@ -49,9 +53,46 @@ function checkPolicy(policy: ComparePolicy): void {
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {
   const scale = scaleOf(item.metric)
-  const baseEstimate = estimateSide(base, item.stat, scale)
-  const headEstimate = estimateSide(head, item.stat, scale)
-  return { index, item, base, head, threshold, scale, baseEstimate, headEstimate }
+  // Sorted once, for both the standard error of the statistic and the rank test.
+  const baseSorted = ascending(base.samples)
+  const headSorted = ascending(head.samples)
+  const baseEstimate = estimateSide(base, baseSorted, item.stat, scale)
+  const headEstimate = estimateSide(head, headSorted, item.stat, scale)
+  const prepared: Prepared = { index, item, base, head, threshold, scale, baseEstimate, headEstimate }
+  if (item.metric === 'time' && baseSorted.length > 0 && headSorted.length > 0) {
+    prepared.rank = rankEvidence(baseSorted, headSorted)
+  }
+  return prepared
+}
+
+// Every comparison of a run with the same degrees of freedom needs the same t quantiles (all of
+// them when the noise is the assumed floor); each costs a root search, so remember them.
+function memoizedQuantile(): (p: number, df: number) => number {
+  const known = new Map<string, number>()
+  return (p, df) => {
+    const key = `${p}:${df}`
+    let q = known.get(key)
+    if (q === undefined) {
+      q = tQuantile(p, df)
+      known.set(key, q)
+    }
+    return q
+  }
+}
+
+// The rank tests' p-values after the run's correction, one family over the time measurements
+// that have them (undefined elsewhere), and the level the strictest step of that family uses.
+function adjustRanks(estimated: readonly Estimated[], correction: 'holm' | 'bh', alpha: number) {
+  const withRank = estimated.flatMap((e, i) => (e.rank ? [i] : []))
+  const adjusted = adjustPValues(
+    withRank.map((i) => estimated[i]!.rank!.p),
+    correction,
+  )
+  const byIndex = new Array<number | undefined>(estimated.length)
+  withRank.forEach((i, k) => {
+    byIndex[i] = adjusted[k]
+  })
+  return { adjusted: byIndex, level: alpha / Math.max(1, withRank.length) }
 }
 
 // Noise, change estimates and calibration are computed per metric: a log-scale variance and a
@@ -84,10 +125,32 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
   // Intervals matching the correction: Bonferroni's simultaneous level for Holm, the
   // false-coverage-rate level of Benjamini & Yekutieli (2005) for BH.
   const intervalAlpha = correction === 'holm' ? policy.alpha / m : (policy.alpha * Math.max(1, rejected)) / m
+  const quantile = memoizedQuantile()
+  const ranks = adjustRanks(estimated, correction, policy.alpha)
   return estimated.map((e, i) => {
     const band = e.scale.band(e.threshold, e.baseEstimate.value)
     const significant = adjusted[i]! <= policy.alpha
-    const decision = decide(e.estimate, { band, significant, intervalAlpha })
+    const rankAdjusted = ranks.adjusted[i]
+    const rank =
+      e.rank && rankAdjusted !== undefined
+        ? {
+            p: e.rank.p,
+            pAdjusted: rankAdjusted,
+            ratio: e.rank.ratio,
+            required: policy.rankTest !== false && rankRequired(e.item.stat, e.rank, ranks.level),
+          }
+        : undefined
+    // The samples must have moved significantly, and in the direction of the change.
+    const rankAgrees = rank?.required
+      ? rank.pAdjusted <= policy.alpha && Math.sign(e.rank!.z) === Math.sign(e.estimate.d)
+      : undefined
+    const decision = decide(e.estimate, {
+      band,
+      significant,
+      intervalAlpha,
+      quantile,
+      ...(rankAgrees === undefined ? {} : { rankAgrees }),
+    })
     return comparedComparison({
       item: e.item,
       base: e.base.summary,
@@ -106,6 +169,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
         df: e.noise.df,
         inflation: e.inflation,
       },
+      ...(rank ? { rank } : {}),
     })
   })
 }

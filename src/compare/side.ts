@@ -1,4 +1,4 @@
-import { sortAscending, statisticStandardError, summaryStandardError } from '../stats/index.js'
+import { statisticStandardError, summaryStandardError } from '../stats/index.js'
 import type { StatName } from '../types.js'
 import type { Scale } from './scale.js'
 import type { Side } from './types.js'
@@ -36,8 +36,14 @@ function roundsEstimate(rounds: readonly number[], scale: Scale) {
 }
 
 // Variance of the statistic of `n` samples from this side's distribution, on the scale.
-function withinVariance(side: Side, stat: StatName, scale: Scale, n: number): number {
-  const fromSamples = statisticStandardError(sortAscending(side.samples), stat, n)
+function withinVariance(
+  side: Side,
+  sorted: readonly number[],
+  stat: StatName,
+  scale: Scale,
+  n: number,
+): number {
+  const fromSamples = statisticStandardError(sorted, stat, n)
   // Reports may carry summaries without samples: fall back to the normal-theory error.
   const se = Number.isNaN(fromSamples) ? summaryStandardError(side.summary.sd, n, stat) : fromSamples
   const onScale = scale.standardError(se, side.summary[stat])
@@ -48,16 +54,21 @@ function withinVariance(side: Side, stat: StatName, scale: Scale, n: number): nu
  * Reduces a side. With two or more rounds the point is the mean of the scaled rounds (for time,
  * the geometric mean of the per-process statistics), whose variance the rounds estimate
  * directly. Otherwise it is the side's statistic, with the within-process standard error of that
- * statistic from its samples.
+ * statistic from its samples, given in ascending order as `sorted`.
  */
-export function estimateSide(side: Side, stat: StatName, scale: Scale): SideEstimate {
+export function estimateSide(
+  side: Side,
+  sorted: readonly number[],
+  stat: StatName,
+  scale: Scale,
+): SideEstimate {
   const value = side.summary[stat]
   const spread = side.summary.n >= 2 ? scale.sampleSpread(side.summary.median, side.summary.mad) : Number.NaN
   const sampleSpread = spread >= 0 && Number.isFinite(spread) ? spread : Number.NaN
   const rounds = side.rounds ?? []
   if (rounds.length >= 2) {
     const { point, ss } = roundsEstimate(rounds, scale)
-    const perRound = withinVariance(side, stat, scale, side.summary.n / rounds.length)
+    const perRound = withinVariance(side, sorted, stat, scale, side.summary.n / rounds.length)
     return {
       value,
       point,
@@ -73,7 +84,7 @@ export function estimateSide(side: Side, stat: StatName, scale: Scale): SideEsti
     value,
     point: scale.transform(value),
     processes: 1,
-    withinVariance: withinVariance(side, stat, scale, side.summary.n),
+    withinVariance: withinVariance(side, sorted, stat, scale, side.summary.n),
     roundWithinVariance: 0,
     sampleSpread,
     roundsSS: 0,

@@ -43,6 +43,12 @@ export interface ComparePolicy {
   seed?: number
   /** Multiple-comparison correction (default `holm`, family-wise; `bh` controls the FDR). */
   correction?: 'holm' | 'bh'
+  /**
+   * Whether `slower` and `faster` on a central time statistic (median, mean) also need the
+   * within-process rank-sum test to agree (default true). Off only to measure what the check
+   * costs (scripts/experiments/synthetic-comparator.ts).
+   */
+  rankTest?: boolean
 }
 
 export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {

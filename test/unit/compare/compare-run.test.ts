@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { CompareItem, ComparePolicy, Side } from '../../../src/compare/index.js'
 import { compareRun, countVerdicts, DEFAULT_COMPARE_POLICY } from '../../../src/compare/index.js'
 import { isPerfgateError } from '../../../src/errors.js'
-import { createRng, summarize } from '../../../src/stats/index.js'
+import { createRng, summarize, thin } from '../../../src/stats/index.js'
 import { SHAPES, simulateFamily, simulateSide, timeItem } from './synthetic.js'
 
 const side = (samples: number[], rounds?: number[]): Side =>
@@ -225,5 +225,57 @@ describe('compareRun: corrections', () => {
     for (const r of holm) expect(r.verdict === 'slower' && r.change.level).toBeCloseTo(1 - 0.01 / 4, 14)
     // All four rejected under BH: false-coverage-rate level 1 − α·R/m = 1 − 0.01.
     for (const r of bh) expect(r.verdict === 'slower' && r.change.level).toBeCloseTo(0.99, 14)
+  })
+})
+
+describe('compareRun: the rank test', () => {
+  // Rounds of 100 samples from two modes (1 and 1.6, ±1%), `slow` of them in the slow mode.
+  function bimodalSide(rng: ReturnType<typeof createRng>, slow: number): Side {
+    const all: number[] = []
+    const rounds: number[] = []
+    for (let r = 0; r < 5; r++) {
+      const samples = Array.from({ length: 100 }, (_, i) => (i < slow ? 1.6 : 1) * (1 + 0.01 * rng.normal()))
+      rounds.push(summarize(samples).median)
+      all.push(...samples)
+    }
+    return { samples: thin(all, 200), summary: summarize(all), rounds }
+  }
+
+  it('reports the rank test and the Hodges–Lehmann ratio with a real slowdown', () => {
+    const [r] = compareRun([timeItem(0, side(lognormal(1, 100, 1)), side(lognormal(2, 100, 2)))])
+    if (r?.verdict !== 'slower') throw new Error(`expected slower, got ${r?.verdict}`)
+    expect(r.rank?.required).toBe(true)
+    expect(r.rank?.pAdjusted).toBeLessThan(1e-10)
+    expect(r.rank?.ratio).toBeCloseTo(2, 1)
+  })
+
+  it('vetoes a median that jumped between modes while the samples barely moved', () => {
+    // 48% → 52% of calls in the slow mode: the median moves 1.6×, consistently in every round,
+    // but only 4% of the calls changed.
+    const rng = createRng(31)
+    const base = bimodalSide(rng, 48)
+    const head = bimodalSide(rng, 52)
+    const [r] = compareRun([timeItem(0, base, head)])
+    if (r?.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${r?.verdict}`)
+    expect(r.change.ratio).toBeGreaterThan(1.5)
+    expect(r.change.low).toBeGreaterThan(1.1)
+    expect(r.rank?.required).toBe(true)
+    expect(r.rank?.pAdjusted).toBeGreaterThan(0.01)
+    expect(r.reason).toMatch(/samples as a whole did not/)
+    // Without the rank test the statistic's own test would have called it slower.
+    const [without] = compareRun([timeItem(0, base, head)], { ...DEFAULT_COMPARE_POLICY, rankTest: false })
+    expect(without?.verdict).toBe('slower')
+  })
+
+  it('does not require the rank test for tail statistics, few samples or memory', () => {
+    const rng = createRng(32)
+    const base = bimodalSide(rng, 48)
+    const head = bimodalSide(rng, 52)
+    const [tail] = compareRun([{ ...timeItem(0, base, head), stat: 'p95' }])
+    expect(tail?.verdict !== 'new' && tail?.verdict !== 'missing' && tail?.rank?.required).toBe(false)
+    const [few] = compareRun([timeItem(0, side([1, 1.1, 1.2]), side([3, 3.1, 3.2]))])
+    expect(few?.verdict !== 'new' && few?.verdict !== 'missing' && few?.rank?.required).toBe(false)
+    const [memory] = compareRun([memoryItem(side([1, 1.1, 1.2]), side([3, 3.1, 3.2]))])
+    expect(memory?.verdict !== 'new' && memory?.verdict !== 'missing' && memory?.rank).toBeUndefined()
   })
 })

@@ -50,4 +50,26 @@ describe('decide', () => {
     const d = decide({ d: 0, se: 0.1, df: 4.5 }, { band: 1, significant: false, intervalAlpha: 0.01 })
     expect(d.high).toBeCloseTo(0.4272823993011293, 9)
   })
+
+  it('is inconclusive, not slower or faster, when the rank test disagrees', () => {
+    const input = { band, significant: true, intervalAlpha: 0.01 }
+    const slower = decide({ d: Math.log(2), se: 0.05, df: inf }, { ...input, rankAgrees: false })
+    expect(slower).toMatchObject({ verdict: 'inconclusive', vetoed: true })
+    expect(slower.detectable).toBeCloseTo((Z995 + Z80) * 0.05, 12)
+    expect(decide({ d: -0.3, se: 0.05, df: inf }, { ...input, rankAgrees: false }).verdict).toBe(
+      'inconclusive',
+    )
+    expect(decide({ d: Math.log(2), se: 0.05, df: inf }, { ...input, rankAgrees: true }).verdict).toBe(
+      'slower',
+    )
+  })
+
+  it('lets the rank test veto nothing else: a negligible change stays same', () => {
+    const d = decide(
+      { d: 0.03, se: 0.005, df: inf },
+      { band, significant: true, intervalAlpha: 0.01, rankAgrees: false },
+    )
+    expect(d.verdict).toBe('same')
+    expect(d.vetoed).toBeUndefined()
+  })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   incompleteBeta,
+  logGammaDifference,
   normalCdf,
   normalQuantile,
   tCdf,
@@ -75,6 +76,11 @@ describe("Student's t (scipy.stats.t.sf / t.ppf = R pt(lower.tail = FALSE) / qt)
     [30, 40, 2.4254538302951023e-29],
     [0.3, 1, 0.4072264209222577],
     [5, 1e5, 2.8713508393208397e-7],
+    // Near-normal: continued fraction up to 1e7 degrees of freedom, the normalising transform above.
+    [8, 1e5, 6.286959938128173e-16],
+    [4.4, 1e6, 5.413102541063954e-6],
+    [3, 2e7, 0.0013498996935737914],
+    [4.4, 3.7e8, 5.412545417465053e-6],
   ])('P(T > %d | df %d) = %d', (t, df, expected) => close(tUpperTail(t, df), expected, 1e-9))
 
   it.each([
@@ -89,7 +95,18 @@ describe("Student's t (scipy.stats.t.sf / t.ppf = R pt(lower.tail = FALSE) / qt)
     [1e-6, 5, -24.771029720515948],
     [0.9999995, 2.7, 202.81378403914533],
     [0.975, 1e5, 1.9599877075346095],
+    [1 - 5e-6, 1e5, 4.417399929934893],
+    [0.995, 2.5e7, 2.5758295002108187],
+    [1 - 5e-6, 3.7e8, 4.417173474685514],
   ])('qt(%d, %d) = %d', (p, df, expected) => close(tQuantile(p, df), expected, 1e-9))
+
+  it('takes ln Γ(a + b) − ln Γ(a) without cancellation (mpmath, 30 digits)', () => {
+    // mpmath: loggamma(a + b) - loggamma(a) at mp.dps = 30, rounded to the nearest double
+    close(logGammaDifference(20, 7.25), 22.742294002428938, 1e-14)
+    close(logGammaDifference(12.5, 0.5), 1.2528669837254405, 1e-14)
+    close(logGammaDifference(5000, 0.5), 4.25857159570816, 1e-14)
+    close(logGammaDifference(5e8, 0.5), 10.015059327943233, 1e-14)
+  })
 
   it('is the normal at infinite degrees of freedom', () => {
     expect(tQuantile(0.975, Number.POSITIVE_INFINITY)).toBeCloseTo(1.959963984540054, 12)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { quantile, sortAscending, summarize, thin } from '../../../src/stats/index.js'
+import { ascending, quantile, sortAscending, summarize, thin } from '../../../src/stats/index.js'
 
 // Reference values from NumPy 2.4 (its default method='linear' is R's quantile type 7):
 //   x = [3.1, 1.2, 8.5, 4.4, 2.0, 9.9, 5.5, 0.7, 6.3, 7.0]
@@ -88,5 +88,23 @@ describe('thin', () => {
   it('handles limits of 0 and 1', () => {
     expect(thin([2, 1], 0)).toEqual([])
     expect(thin([2, 1], 1)).toEqual([1])
+  })
+})
+
+describe('sortAscending and ascending', () => {
+  it('sorts numerically into a new array, NaN last', () => {
+    const values = [10, 9, Number.NaN, 1, -2, 1e-3]
+    const sorted = sortAscending(values)
+    expect(sorted).toEqual([-2, 1e-3, 1, 9, 10, Number.NaN])
+    expect(values[0]).toBe(10)
+    expect(sorted).not.toBe(values)
+  })
+
+  it('returns already ascending values themselves and sorts the others', () => {
+    const sorted = [1, 2, 2, 3]
+    expect(ascending(sorted)).toBe(sorted)
+    expect(ascending([3, 1, 2])).toEqual([1, 2, 3])
+    expect(ascending([1, Number.NaN, 2])).toEqual([1, 2, Number.NaN])
+    expect(ascending([])).toEqual([])
   })
 })
