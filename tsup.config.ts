@@ -41,5 +41,12 @@ export default defineConfig([
     platform: 'node',
     splitting: true,
   },
-
+  {
+    // The benchmark worker: `perfgate bench` forks it for every process of a run.
+    entry: { 'bench-worker': 'src/bench/worker/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+  },
 ])

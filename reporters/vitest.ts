@@ -7,6 +7,7 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node'
 import type { PerfgateUserOptions } from '../src/config/index.js'
 import { finishRun } from '../src/run/finish.js'
 import { collectMeasurements, collectTests } from './collect-vitest.js'
+import { collectBenchMeasurements } from './collect-vitest-bench.js'
 import '../matchers/task-meta.js'
 
 export default class PerfgateReporter implements Reporter {
@@ -31,7 +32,8 @@ export default class PerfgateReporter implements Reporter {
     const options = { ...provided?.options, ...this.options }
     try {
       const result = await finishRun({
-        measurements: collectMeasurements(modules, root),
+        // Matcher measurements, and `bench()` results when this is `vitest bench`.
+        measurements: [...collectMeasurements(modules, root), ...collectBenchMeasurements(modules, root)],
         tests: collectTests(modules, root),
         root,
         env: process.env,

@@ -3,6 +3,8 @@
  * records. Test-framework integrations live in `perfgate/vitest`, `perfgate/jest` and the reporters.
  */
 
+export { afterAll, beforeAll, bench, benchConfig, describe } from './bench/api.js'
+export type { AbMode, BenchFileOptions, BenchFn, BenchOptions, Hook } from './bench/registry.js'
 export type { PerfgateErrorCode } from './errors.js'
 export { PerfgateError } from './errors.js'
 export type { MeasuredResult } from './measure/measure.js'

@@ -11,7 +11,10 @@ interface CommandEntry {
 
 /** Every subcommand. Each parses its own arguments and prints its own `--help`. */
 const COMMANDS: Record<string, CommandEntry> = {
-  bench: { summary: 'run *.perf.* benchmark files (optionally A/B against a git ref)' },
+  bench: {
+    summary: 'run *.perf.* benchmark files (optionally A/B against a git ref)',
+    load: async () => (await import('./commands/bench.js')).bench,
+  },
   update: {
     summary: 'run the test suite and rewrite the baselines',
     load: async () => (await import('./commands/update.js')).update,

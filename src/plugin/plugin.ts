@@ -39,6 +39,8 @@ export default function perfgate(options: PerfgateOptions = {}): Plugin {
         test: {
           setupFiles: [here('./vitest-setup.js')],
           provide: { perfgate: provided },
+          // Under `vitest bench`, keep every sample so the reporter's summaries are exact.
+          benchmark: { includeSamples: true },
         },
       }
     },

@@ -14,7 +14,9 @@ function result(measurement: Measurement, colors: Colors): string {
 }
 
 /** The table of every measurement of a run against its budget (SPEC §2). */
-export function renderBudgetTable(measurements: readonly Measurement[], colors: Colors): string {
+export function renderBudgetTable(all: readonly Measurement[], colors: Colors): string {
+  // Benchmarks have no budget; they appear in the comparison table (and the runner's own table).
+  const measurements = all.filter((m) => m.source === 'matcher')
   if (measurements.length === 0) return ''
   const rows = measurements.map((m) => [
     label(m),
