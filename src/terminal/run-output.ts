@@ -17,7 +17,7 @@ const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 
  * A test renamed since the baseline shows up as one `missing` and one `new` in the same file; say
  * what that probably is, since neither verdict alone explains it.
  */
-export function renameHints(comparisons: readonly Comparison[]): string[] {
+export function renameHints(comparisons: readonly Comparison[], rerecord: string): string[] {
   const byFile = new Map<string, { missing: string[]; added: string[] }>()
   for (const c of comparisons) {
     if (c.verdict !== 'missing' && c.verdict !== 'new') continue
@@ -31,7 +31,7 @@ export function renameHints(comparisons: readonly Comparison[]): string[] {
     hints.push(
       `${file}: ${missing.map((k) => `"${k}"`).join(', ')} has a baseline but was not measured, and ` +
         `${added.map((k) => `"${k}"`).join(', ')} is new; if a test was renamed, re-record its ` +
-        'baseline (vitest run -u, jest -u or PERFGATE_UPDATE=1).',
+        `baseline (${rerecord}).`,
     )
   }
   return hints
@@ -48,6 +48,12 @@ function environmentWarning(report: RunReport, colors: Colors): string[] {
   return [colors.yellow(`⚠ baseline measured elsewhere: ${differences.join('; ')}. ${consequence}.`)]
 }
 
+// How to re-record, in the words of the tool that produced the run.
+function rerecordHint(report: RunReport): string {
+  const bench = report.measurements.length > 0 && report.measurements.every((m) => m.source === 'bench')
+  return bench ? 'perfgate bench --update' : 'vitest run -u, jest -u or PERFGATE_UPDATE=1'
+}
+
 function gateLine(report: RunReport, colors: Colors): string[] {
   const slower = report.comparisons.filter((c) => c.verdict === 'slower').length
   const inconclusive = report.comparisons.filter((c) => c.verdict === 'inconclusive').length
@@ -57,7 +63,7 @@ function gateLine(report: RunReport, colors: Colors): string[] {
       colors.red(
         colors.bold(
           `perfgate: ${plural(slower, 'measurement')} slower than baseline — the performance gate failed ` +
-            '(failOnRegression: false turns the gate off; re-record with -u if the change is intended).',
+            `(failOnRegression: false turns the gate off; if the change is intended, re-record: ${rerecordHint(report)}).`,
         ),
       ),
     )
@@ -97,7 +103,7 @@ export function renderRunOutput(report: RunReport, colors: Colors, update?: Upda
   const notes = [
     ...environmentWarning(report, colors),
     ...(report.problems ?? []).map((p) => colors.yellow(`perfgate: ${p}`)),
-    ...(update ? [] : renameHints(report.comparisons).map((h) => `perfgate: ${h}`)),
+    ...(update ? [] : renameHints(report.comparisons, rerecordHint(report)).map((h) => `perfgate: ${h}`)),
     ...(update ? [] : gateLine(report, colors)),
   ]
   if (notes.length > 0) blocks.push(notes.join('\n'))
