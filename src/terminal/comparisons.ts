@@ -12,7 +12,7 @@ function percent(ratio: number): string {
   return `${change >= 0 ? '+' : '−'}${significant(Math.abs(change), 2)}%`
 }
 
-/** `1.23× [1.10, 1.38]` for ratios, `+2.1 MB [1.5, 2.7]` for memory differences. */
+/** `1.23× [1.10, 1.38]` for ratios, `+2.1 MB [+1.5 MB, +2.7 MB]` for memory differences. */
 export function formatChange(comparison: Comparison): string {
   if (comparison.verdict === 'new' || comparison.verdict === 'missing') return ''
   const details = comparison as Comparison & {
@@ -20,8 +20,9 @@ export function formatChange(comparison: Comparison): string {
   }
   if (comparison.metric === 'memory' && details.difference) {
     const { difference, low, high } = details.difference
-    const sign = difference >= 0 ? '+' : ''
-    return `${sign}${formatValue(difference, 'MB')} [${significant(low)}, ${significant(high)}]`
+    // Each bound in its own unit: the interval can span KB and MB.
+    const signed = (mb: number) => `${mb >= 0 ? '+' : '−'}${formatValue(Math.abs(mb), 'MB')}`
+    return `${signed(difference)} [${signed(low)}, ${signed(high)}]`
   }
   const { ratio, low, high } = comparison.change
   return `${significant(ratio)}× [${significant(low)}, ${significant(high)}] ${percent(ratio)}`
