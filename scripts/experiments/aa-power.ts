@@ -1,0 +1,614 @@
+/**
+ * Real-process A/A and power experiment of the comparator (docs/statistics.md, "Real processes").
+ *
+ * A suite of 22 small functions is timed with perfgate's measurement core (`measureTimeOf`,
+ * default options, exactly what the matchers call), each suite run in a fresh Node process.
+ * A baseline is recorded as `perfgate update --rounds 5` records it (five processes, pooled with
+ * `combineRounds`); then each "CI run" is one more process, compared with the baseline by
+ * `compareRun(DEFAULT_COMPARE_POLICY)`:
+ *
+ * - A/A: the unchanged suite, 20 runs: how many runs have any false `slower`?
+ * - Power: the same suite with one measurement made slower by 5%, 10%, 20%, 50% and 100%,
+ *   20 runs each: how often is it `slower`, and do the others stay `same`?
+ *
+ * The runs are interleaved (each round: one A/A run and one run per slowdown, in a seeded
+ * order), so drift of the machine over the experiment touches every arm alike.
+ *
+ * Usage (not part of CI; about 10 minutes per condition on 2 cores):
+ *   npx tsx scripts/experiments/aa-power.ts                 # idle machine
+ *   npx tsx scripts/experiments/aa-power.ts --burners 1     # one CPU-burning process alongside
+ * Options: --runs N (default 20), --seed S (default 20240917), --json FILE (every process's
+ * measurements), --from FILE (judge the processes of such a file again, running none).
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import type { CompareItem } from '../../src/compare/index.js'
+import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
+import { measureTimeOf } from '../../src/measure/measure.js'
+import { combineRounds } from '../../src/run/rounds.js'
+import type { Rng } from '../../src/stats/index.js'
+import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
+import type { Comparison, Measurement } from '../../src/types.js'
+
+const SCRIPT = fileURLToPath(import.meta.url)
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const FILE = 'scripts/experiments/aa-power.ts'
+const BASELINE_ROUNDS = 5
+const FACTORS = [1.05, 1.1, 1.2, 1.5, 2] as const
+/** The measurement slowed in the power arms: compute-bound, chosen before any run. */
+const TARGET = 'matrix multiply 48×48'
+
+// ---------------------------------------------------------------------------------------------
+// The suite. Inputs come from a seeded generator, so every process times the same work.
+
+type Suite = { name: string; fn: () => unknown }[]
+
+function words(rng: Rng, count: number): string[] {
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'xe', 'zu', 'pra', 'sto']
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + rng.int(4) }, () => syllables[rng.int(syllables.length)]).join(''),
+  )
+}
+
+function buildSuite(seed: number): Suite {
+  const rng = createRng(seed)
+  const text = words(rng, 2000).join(' ')
+  const wordList = words(rng, 5000)
+  const floats1k = Array.from({ length: 1000 }, () => rng.next())
+  const floats10k = Array.from({ length: 10_000 }, () => rng.next())
+  const strings2k = words(rng, 2000)
+  const records = Array.from({ length: 1000 }, (_, i) => ({
+    id: i,
+    name: wordList[i]!,
+    score: Math.round(rng.next() * 1000) / 10,
+    tags: [wordList[(i * 7) % 5000]!, wordList[(i * 13) % 5000]!],
+  }))
+  const records100 = records.slice(0, 100)
+  const json20k = JSON.stringify(records.slice(0, 200))
+  const small = { id: 42, user: 'kalomi', roles: ['admin', 'dev'], active: true, quota: 12.5 }
+  const emails = Array.from({ length: 200 }, (_, i) =>
+    i % 3 === 0 ? `${wordList[i]}@${wordList[i + 1]}.com` : `${wordList[i]} at ${wordList[i + 1]}`,
+  )
+  const numbersText = Array.from(
+    { length: 1500 },
+    () => `${wordList[rng.int(5000)]}=${rng.int(100000)}`,
+  ).join('; ')
+  const ints10k = Array.from({ length: 10_000 }, () => rng.int(1_000_000))
+  const n = 48
+  const matrixA = Array.from({ length: n * n }, () => rng.next())
+  const matrixB = Array.from({ length: n * n }, () => rng.next())
+  const sorted100k = Float64Array.from({ length: 100_000 }, (_, i) => i * 3 + 1)
+  const probes = Array.from({ length: 1000 }, () => rng.int(300_000))
+  const blob = Buffer.from(text.repeat(4).slice(0, 64 * 1024))
+  const dates = Array.from({ length: 1000 }, () => new Date(1.6e12 + rng.int(1e9) * 1000))
+  const encoder = new TextEncoder()
+  const decoder = new TextDecoder()
+  const text10k = text.slice(0, 10_000)
+  const map1k = new Map(wordList.slice(0, 1000).map((w, i) => [`${w}:${i}`, i]))
+  const mapKeys = [...map1k.keys()]
+
+  return [
+    { name: 'template a short string', fn: () => `${small.user}#${small.id} (${small.roles.join('|')})` },
+    { name: 'JSON.stringify a small object', fn: () => JSON.stringify(small) },
+    {
+      name: 'regex test 200 emails',
+      fn: () => emails.filter((e) => /^[a-z]+@[a-z]+\.[a-z]{2,}$/.test(e)).length,
+    },
+    { name: 'split and join 2,000 words', fn: () => text.split(' ').join('-') },
+    { name: 'uppercase and replaceAll 10 KB', fn: () => text10k.toUpperCase().replaceAll('KA', 'ca') },
+    { name: 'regex match numbers in 30 KB', fn: () => numbersText.match(/\d+/g)?.length },
+    {
+      name: 'regex replace with a callback',
+      fn: () => numbersText.slice(0, 8000).replace(/(\w+)=(\d+)/g, (_, k: string, v: string) => `${v}:${k}`),
+    },
+    { name: 'JSON.stringify 100 records', fn: () => JSON.stringify(records100) },
+    { name: 'JSON.parse 200 records', fn: () => JSON.parse(json20k) },
+    { name: 'sort 1,000 floats', fn: () => floats1k.slice().sort((a, b) => a - b) },
+    { name: 'sort 10,000 floats', fn: () => floats10k.slice().sort((a, b) => a - b) },
+    { name: 'sort 2,000 strings', fn: () => strings2k.slice().sort() },
+    {
+      name: 'sort 1,000 records by score',
+      fn: () => records.slice().sort((a, b) => a.score - b.score || a.id - b.id),
+    },
+    {
+      name: 'Map: build 1,000 and look up',
+      fn: () => {
+        const m = new Map<string, number>()
+        for (const [k, v] of map1k) m.set(k, v)
+        let sum = 0
+        for (const k of mapKeys) sum += m.get(k)!
+        return sum
+      },
+    },
+    {
+      name: 'Map: count 5,000 words',
+      fn: () => {
+        const counts = new Map<string, number>()
+        for (const w of wordList) counts.set(w, (counts.get(w) ?? 0) + 1)
+        return counts.size
+      },
+    },
+    {
+      name: 'map/filter/reduce 10,000',
+      fn: () =>
+        ints10k
+          .map((x) => x * 3)
+          .filter((x) => x % 2 === 0)
+          .reduce((a, b) => a + b, 0),
+    },
+    {
+      name: TARGET,
+      fn: () => {
+        const out = new Float64Array(n * n)
+        for (let i = 0; i < n; i++)
+          for (let k = 0; k < n; k++) {
+            const a = matrixA[i * n + k]!
+            for (let j = 0; j < n; j++) out[i * n + j]! += a * matrixB[k * n + j]!
+          }
+        return out[n + 1]
+      },
+    },
+    {
+      name: 'sieve of Eratosthenes to 200,000',
+      fn: () => {
+        const composite = new Uint8Array(200_001)
+        let count = 0
+        for (let i = 2; i <= 200_000; i++) {
+          if (composite[i]) continue
+          count++
+          for (let j = i * i; j <= 200_000; j += i) composite[j] = 1
+        }
+        return count
+      },
+    },
+    {
+      name: 'binary search 1,000 probes',
+      fn: () => {
+        let found = 0
+        for (const p of probes) {
+          let lo = 0
+          let hi = sorted100k.length - 1
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1
+            if (sorted100k[mid]! < p) lo = mid + 1
+            else if (sorted100k[mid]! > p) hi = mid - 1
+            else {
+              found++
+              break
+            }
+          }
+        }
+        return found
+      },
+    },
+    { name: 'sha256 of 64 KB', fn: () => createHash('sha256').update(blob).digest('hex') },
+    { name: 'toISOString of 1,000 dates', fn: () => dates.map((d) => d.toISOString()).join() },
+    { name: 'TextEncoder round trip 10 KB', fn: () => decoder.decode(encoder.encode(text10k)).length },
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The child: one run of the suite in this process.
+
+/** Sunk results of the filler work, so the optimiser cannot drop it. */
+let fillerSink = 0
+
+/**
+ * Deterministic extra work: `iterations` steps of a linear congruential generator, each
+ * depending on the last (no vectorising, no skipping), about a nanosecond a step.
+ */
+function filler(iterations: number): number {
+  let x = iterations | 0
+  for (let i = 0; i < iterations; i++) x = (Math.imul(x, 1103515245) + 12345) | 0
+  return x
+}
+
+interface ChildConfig {
+  seed: number
+  /** Filler iterations added to each call of the target (0: unchanged suite). */
+  extra: number
+  /** Measure the filler alone instead of the suite (calibration). */
+  calibrate?: boolean
+}
+
+function childMain(config: ChildConfig): void {
+  if (config.calibrate) {
+    const iterations = 100_000
+    const result = measureTimeOf(() => filler(iterations))
+    if (result instanceof Promise) throw new Error('the filler is synchronous')
+    process.stdout.write(`${JSON.stringify({ perIteration: result.value / iterations })}\n`)
+    return
+  }
+  const measurements: Measurement[] = []
+  for (const { name, fn } of buildSuite(config.seed)) {
+    const timed =
+      name === TARGET && config.extra > 0
+        ? () => {
+            const result = fn()
+            fillerSink ^= filler(config.extra)
+            return result
+          }
+        : fn
+    const result = measureTimeOf(timed)
+    if (result instanceof Promise) throw new Error(`${name} is asynchronous`)
+    measurements.push({
+      key: name,
+      file: FILE,
+      name,
+      metric: 'time',
+      unit: 'ms',
+      source: 'matcher',
+      stat: result.stat,
+      summary: result.summary,
+      samples: result.samples,
+      batch: result.batch,
+    })
+  }
+  process.stdout.write(`${JSON.stringify({ measurements, sink: fillerSink })}\n`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parent: baseline, interleaved runs, verdicts, tables.
+
+function runChild(config: ChildConfig): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--child', JSON.stringify(config)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code}`))))
+  })
+}
+
+/** 1-minute load averages seen before each process, to show how idle "idle" was. */
+const loads: number[] = []
+
+function sampleLoad(): void {
+  try {
+    loads.push(Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]))
+  } catch {
+    // Not on Linux: no load average to report.
+  }
+}
+
+async function suiteRun(seed: number, extra: number): Promise<Measurement[]> {
+  sampleLoad()
+  return (JSON.parse(await runChild({ seed, extra })) as { measurements: Measurement[] }).measurements
+}
+
+function items(baseline: readonly Measurement[], run: readonly Measurement[]): CompareItem[] {
+  const base = new Map(baseline.map((m) => [m.key, m]))
+  return run.map((head) => {
+    const before = base.get(head.key)!
+    const side = (m: Measurement) => ({
+      samples: m.samples,
+      summary: m.summary,
+      ...(m.rounds ? { rounds: m.rounds } : {}),
+    })
+    return {
+      key: head.key,
+      file: head.file,
+      name: head.name,
+      metric: head.metric,
+      unit: head.unit,
+      stat: head.stat,
+      base: side(before),
+      head: side(head),
+    }
+  })
+}
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`)
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback
+}
+
+function shuffle<T>(rng: Rng, values: readonly T[]): T[] {
+  const out = [...values]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1)
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+const pad = (s: string, n: number) => s.padEnd(n)
+const cv = (values: readonly number[]) => {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
+  return sd / mean
+}
+const median = (values: readonly number[]) => quantile(sortAscending(values), 0.5)
+const micro = (ms: number) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toPrecision(3)} µs`)
+
+type Arm = 'A/A' | `×${number}`
+interface RunResult {
+  arm: Arm
+  round: number
+  comparisons: Comparison[]
+  medians: Record<string, number>
+  /** The run's measurements, for the two-process analysis (table C). */
+  measurements: Measurement[]
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i]!)).join(' | ')} |`
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+}
+
+async function parentMain(): Promise<void> {
+  const runs = option('runs', 20)
+  const seed = option('seed', 20240917)
+  const burners = option('burners', 0)
+  const jsonAt = process.argv.indexOf('--json')
+  const started = Date.now()
+  const burning = Array.from({ length: burners }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  )
+  try {
+    const cpu = cpus()
+    console.log(
+      `perfgate real-process A/A and power experiment — ${new Date().toISOString().slice(0, 10)}, seed ${seed}, ` +
+        `Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim()}, ` +
+        `${burners === 0 ? 'idle (nothing else started)' : `${burners} CPU-burning process${burners > 1 ? 'es' : ''} alongside`}`,
+    )
+    console.log(
+      `Baseline: ${BASELINE_ROUNDS} processes pooled as \`perfgate update --rounds ${BASELINE_ROUNDS}\` does; ${runs} single-process runs per arm; ` +
+        `policy alpha ${DEFAULT_COMPARE_POLICY.alpha} (${DEFAULT_COMPARE_POLICY.correction}), threshold ${DEFAULT_COMPARE_POLICY.threshold}.`,
+    )
+    const rounds: Measurement[][] = []
+    for (let r = 0; r < BASELINE_ROUNDS; r++) rounds.push(await suiteRun(seed, 0))
+    const baseline = combineRounds(rounds)
+    const target = baseline.find((m) => m.key === TARGET)!
+    const targetMs = Math.exp(target.rounds!.reduce((a, x) => a + Math.log(x), 0) / target.rounds!.length)
+    const { perIteration } = JSON.parse(await runChild({ seed, extra: 0, calibrate: true })) as {
+      perIteration: number
+    }
+    const extraFor = (factor: number) => Math.round(((factor - 1) * targetMs) / perIteration)
+    console.log(
+      `Slowdown: after each call of "${TARGET}" (baseline ${micro(targetMs)}), a dependent integer loop of ` +
+        `(factor − 1) × ${micro(targetMs)} / ${(perIteration * 1e6).toFixed(3)} ns iterations (calibrated in its own process).`,
+    )
+
+    const order = createRng(seed + 1)
+    const arms: { arm: Arm; extra: number }[] = [
+      { arm: 'A/A', extra: 0 },
+      ...FACTORS.map((f) => ({ arm: `×${f}` as Arm, extra: extraFor(f) })),
+    ]
+    const results: RunResult[] = []
+    for (let round = 0; round < runs; round++) {
+      for (const { arm, extra } of shuffle(order, arms)) {
+        const run = await suiteRun(seed, extra)
+        const comparisons = compareRun(items(baseline, run), DEFAULT_COMPARE_POLICY)
+        results.push({
+          arm,
+          round,
+          comparisons,
+          medians: Object.fromEntries(run.map((m) => [m.key, m.summary.median])),
+          measurements: run,
+        })
+      }
+      process.stderr.write(
+        `round ${round + 1}/${runs} done after ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      )
+    }
+    report(baseline, results, runs)
+    reportPairs(baseline, results)
+    reportMoreRounds(results, 10)
+    if (jsonAt >= 0) {
+      const record: Recorded = { seed, burners, loads, baseline, results }
+      writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(record)}\n`)
+    }
+    reportLoads(loads)
+    console.log(`Wall time ${((Date.now() - started) / 60000).toFixed(1)} min.`)
+  } finally {
+    for (const burner of burning) burner.kill()
+  }
+}
+
+/** What `--json` writes: every process's measurements, so `--from` can judge them again. */
+interface Recorded {
+  seed: number
+  burners: number
+  loads: number[]
+  baseline: Measurement[]
+  results: RunResult[]
+}
+
+function reportLoads(values: readonly number[]): void {
+  if (values.length === 0) return
+  console.log(
+    `\n1-minute load average before each process (the experiment itself counts about 1, each burner 1): ` +
+      `median ${median(values).toFixed(2)}, max ${Math.max(...values).toFixed(2)}.`,
+  )
+}
+
+/**
+ * `--from FILE`: the processes recorded by an earlier `--json` run, judged again by the current
+ * comparator (after a change to it, the same data show what the change does).
+ */
+function reanalyse(file: string): void {
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as Recorded
+  const { baseline } = recorded
+  const results = recorded.results.map((r) => ({
+    ...r,
+    comparisons: compareRun(items(baseline, r.measurements), DEFAULT_COMPARE_POLICY),
+  }))
+  console.log(
+    `perfgate real-process A/A and power experiment, judged again from ${file}: seed ${recorded.seed}, ` +
+      `${recorded.burners} burner(s), ${results.length} runs.`,
+  )
+  report(baseline, results, Math.max(...results.map((r) => r.round)) + 1)
+  reportPairs(baseline, results)
+  reportMoreRounds(results, 10)
+  reportLoads(recorded.loads ?? [])
+}
+
+function report(baseline: Measurement[], results: RunResult[], runs: number): void {
+  const aa = results.filter((r) => r.arm === 'A/A')
+  const keys = baseline.map((m) => m.key)
+
+  // Measured noise: the median in each process (baseline rounds and A/A runs).
+  console.log(
+    '\nTable A — the suite and its measured noise (per-process medians: baseline rounds and A/A runs).\n',
+  )
+  const noiseRows = keys.map((key) => {
+    const m = baseline.find((b) => b.key === key)!
+    // The baseline's rounds are the medians of its five processes.
+    const perProcess = [...m.rounds!]
+    for (const r of aa) perProcess.push(r.medians[key]!)
+    const spread = Math.max(...perProcess) / Math.min(...perProcess)
+    const verdicts = aa.map((r) => r.comparisons.find((c) => c.key === key)!.verdict)
+    const count = (v: string) => verdicts.filter((x) => x === v).length
+    return [
+      key,
+      micro(median(perProcess)),
+      String(m.batch),
+      `${(100 * cv(perProcess)).toFixed(1)}%`,
+      `${spread.toFixed(2)}×`,
+      `${count('same')}/${count('inconclusive')}/${count('slower')}/${count('faster')}`,
+    ]
+  })
+  console.log(
+    table(
+      [
+        'measurement',
+        'median',
+        'batch',
+        'process CV',
+        'max/min',
+        `A/A same/inconcl./slower/faster (of ${aa.length})`,
+      ],
+      noiseRows,
+    ),
+  )
+
+  const falseSlowerRuns = aa.filter((r) => r.comparisons.some((c) => c.verdict === 'slower')).length
+  const falseFasterRuns = aa.filter((r) => r.comparisons.some((c) => c.verdict === 'faster')).length
+  const inconclusive = aa.map((r) => r.comparisons.filter((c) => c.verdict === 'inconclusive').length)
+  console.log(
+    `\nA/A: ${falseSlowerRuns}/${aa.length} runs with any false \`slower\`, ${falseFasterRuns}/${aa.length} with any false \`faster\`; ` +
+      `inconclusive ${inconclusive.reduce((a, b) => a + b, 0)} of ${aa.length * keys.length} verdicts ` +
+      `(per run: median ${median(inconclusive)}, max ${Math.max(...inconclusive)}).`,
+  )
+
+  console.log(`\nTable B — power: "${TARGET}" slowed by each factor, ${runs} runs each.\n`)
+  const powerRows = FACTORS.map((factor) => {
+    const arm = results.filter((r) => r.arm === `×${factor}`)
+    const targetVerdicts = arm.map((r) => r.comparisons.find((c) => c.key === TARGET)!)
+    const count = (v: string) => targetVerdicts.filter((c) => c.verdict === v).length
+    const ratios = targetVerdicts.map((c) =>
+      c.verdict === 'new' || c.verdict === 'missing' ? Number.NaN : c.change.ratio,
+    )
+    const others = arm.flatMap((r) => r.comparisons.filter((c) => c.key !== TARGET).map((c) => c.verdict))
+    const otherCount = (v: string) => others.filter((x) => x === v).length
+    return [
+      `+${Math.round((factor - 1) * 100)}%`,
+      `${count('slower')}/${arm.length}`,
+      `${count('same')}/${count('inconclusive')}/${count('faster')}`,
+      `${median(ratios).toFixed(3)}×`,
+      `${otherCount('same')}/${otherCount('inconclusive')}/${otherCount('slower')}/${otherCount('faster')}`,
+      String(arm.filter((r) => r.comparisons.some((c) => c.key !== TARGET && c.verdict === 'slower')).length),
+    ]
+  })
+  console.log(
+    table(
+      [
+        'slowdown',
+        'target slower',
+        'target same/inconcl./faster',
+        'median ratio seen',
+        `others same/inconcl./slower/faster (of ${runs * (keys.length - 1)})`,
+        'runs with another slower',
+      ],
+      powerRows,
+    ),
+  )
+}
+
+/**
+ * Table C: the same data, had each CI run been two processes — consecutive runs of an arm
+ * pooled with `combineRounds`, so the current side has two rounds. No extra process is run.
+ */
+function reportPairs(baseline: Measurement[], results: RunResult[]): void {
+  console.log(
+    '\nTable C — the same runs paired: what a second CI process buys (consecutive runs of an arm pooled).\n',
+  )
+  const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
+    const runs = results.filter((r) => r.arm === arm)
+    const verdicts: Comparison[][] = []
+    for (let i = 0; i + 1 < runs.length; i += 2) {
+      const head = combineRounds([runs[i]!.measurements, runs[i + 1]!.measurements])
+      verdicts.push(compareRun(items(baseline, head), DEFAULT_COMPARE_POLICY))
+    }
+    const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
+    const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
+    const target = verdicts.map((v) => v.find((c) => c.key === TARGET)!.verdict)
+    const inconclusive = verdicts.flat().filter((c) => !isTarget(c) && c.verdict === 'inconclusive').length
+    const others = verdicts.flat().filter((c) => !isTarget(c)).length
+    return [
+      arm === 'A/A' ? 'none (A/A)' : `+${Math.round((Number(arm.slice(1)) - 1) * 100)}%`,
+      String(verdicts.length),
+      arm === 'A/A' ? '–' : `${target.filter((v) => v === 'slower').length}/${verdicts.length}`,
+      `${falseSlower}/${verdicts.length}`,
+      `${inconclusive}/${others}`,
+    ]
+  })
+  console.log(
+    table(
+      ['slowdown', 'paired runs', 'target slower', 'runs with a false slower', 'other verdicts inconclusive'],
+      rows,
+    ),
+  )
+}
+
+/**
+ * Table D: a baseline of more rounds, taken at other moments: the first `count` A/A runs pooled
+ * as the rounds of a baseline, and every other run (A/A and power) judged against it.
+ */
+function reportMoreRounds(results: RunResult[], count: number): void {
+  const aa = results.filter((r) => r.arm === 'A/A')
+  if (aa.length <= count) return
+  const baseline = combineRounds(aa.slice(0, count).map((r) => r.measurements))
+  console.log(
+    `\nTable D — a baseline of ${count} rounds spread over the experiment (its first ${count} A/A runs), judged on every other run.\n`,
+  )
+  const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
+    const runs = results.filter((r) => r.arm === arm && !(arm === 'A/A' && r.round < count))
+    const verdicts = runs.map((r) => compareRun(items(baseline, r.measurements), DEFAULT_COMPARE_POLICY))
+    const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
+    const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
+    const target = verdicts.filter((v) => v.some((c) => c.key === TARGET && c.verdict === 'slower')).length
+    const others = verdicts.flat().filter((c) => !isTarget(c))
+    return [
+      arm === 'A/A' ? 'none (A/A)' : `+${Math.round((Number(arm.slice(1)) - 1) * 100)}%`,
+      String(runs.length),
+      arm === 'A/A' ? '–' : `${target}/${runs.length}`,
+      `${falseSlower}/${runs.length}`,
+      `${others.filter((c) => c.verdict === 'inconclusive').length}/${others.length}`,
+    ]
+  })
+  console.log(
+    table(
+      ['slowdown', 'runs', 'target slower', 'runs with a false slower', 'other verdicts inconclusive'],
+      rows,
+    ),
+  )
+}
+
+if (process.argv.includes('--child')) {
+  childMain(JSON.parse(process.argv[process.argv.indexOf('--child') + 1]!) as ChildConfig)
+} else if (process.argv.includes('--from')) {
+  reanalyse(process.argv[process.argv.indexOf('--from') + 1]!)
+} else {
+  await parentMain()
+}
