@@ -1,5 +1,4 @@
 import type { Summary } from '../types.js'
-import type { RunShift } from './run-shift.js'
 import type { Scale } from './scale.js'
 import type { CompareItem, DetailedComparison, NoiseEstimate } from './types.js'
 import type { Decision } from './verdict.js'
@@ -64,29 +63,18 @@ export interface ComparedParts {
   noise: NoiseEstimate
   /** The rank test's result (time only), in the form a comparison reports it. */
   rank?: { p: number; pAdjusted: number; ratio: number; required: boolean }
-  /** The run's common shift (time, runs of 10 measurements or more). */
-  shift?: RunShift
 }
 
 const number = (x: number) => (x < 1e-3 ? x.toExponential(1) : x.toPrecision(2))
 
-// Why a change beyond the band is not `slower` or `faster`; reporters show it in place of the
-// detectable change, which would not explain it.
-function vetoReason(parts: ComparedParts, veto: 'rank' | 'run'): string {
-  const ratio = (d: number) => `${parts.scale.ratio(d, parts.baseValue).toPrecision(3)}×`
-  if (veto === 'run') {
-    const shift = parts.shift!
-    return (
-      `it moved with the whole run (${ratio(parts.d)}, against a median of ${ratio(shift.center)} over ` +
-      `${shift.count} measurements): drift between the baseline's session and this one, or a change ` +
-      'that touches everything? An A/B run or a fresh baseline settles it'
-    )
-  }
+// Shown instead of the detectable change: the interval is clear of the band, so the reader needs
+// to know why the verdict is not `slower` or `faster`.
+function vetoReason(parts: ComparedParts): string {
   const rank = parts.rank!
   return (
-    `the ${parts.item.stat} moved (${ratio(parts.d)}) but the samples as a whole did not (rank test ` +
-    `p = ${number(rank.pAdjusted)} after correction, Hodges–Lehmann ${rank.ratio.toPrecision(3)}×): ` +
-    'outliers or a change between modes?'
+    `the ${parts.item.stat} moved (${parts.scale.ratio(parts.d, parts.baseValue).toPrecision(3)}×) but the samples ` +
+    `as a whole did not (rank test p = ${number(rank.pAdjusted)} after correction, ` +
+    `Hodges–Lehmann ${rank.ratio.toPrecision(3)}×): outliers or a change between modes?`
   )
 }
 
@@ -114,7 +102,7 @@ export function comparedComparison(parts: ComparedParts): DetailedComparison {
     pAdjusted: parts.pAdjusted,
     threshold: parts.threshold,
     ...detectable,
-    ...(decision.vetoed ? { reason: vetoReason(parts, decision.vetoed) } : {}),
+    ...(decision.vetoed ? { reason: vetoReason(parts) } : {}),
     noise: parts.noise,
     ...difference,
     ...(parts.rank ? { rank: parts.rank } : {}),

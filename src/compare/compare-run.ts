@@ -9,8 +9,6 @@ import type { ProcessNoise } from './noise.js'
 import { processNoise } from './noise.js'
 import type { RankEvidence } from './rank.js'
 import { rankEvidence, rankRequired } from './rank.js'
-import type { RunShift } from './run-shift.js'
-import { relativeToRun, runShift } from './run-shift.js'
 import type { Scale } from './scale.js'
 import { scaleOf } from './scale.js'
 import type { SideEstimate } from './side.js'
@@ -39,9 +37,6 @@ interface Estimated extends Prepared {
   noise: ProcessNoise
   estimate: ChangeEstimate
   inflation: number
-  /** Time, in runs with enough measurements: the run's common shift and the change beyond it. */
-  shift?: RunShift
-  relative?: ChangeEstimate
 }
 
 function checkPolicy(policy: ComparePolicy): void {
@@ -85,6 +80,21 @@ function memoizedQuantile(): (p: number, df: number) => number {
   }
 }
 
+// The rank tests' p-values after the run's correction, one family over the time measurements
+// that have them (undefined elsewhere), and the level the strictest step of that family uses.
+function adjustRanks(estimated: readonly Estimated[], correction: 'holm' | 'bh', alpha: number) {
+  const withRank = estimated.flatMap((e, i) => (e.rank ? [i] : []))
+  const adjusted = adjustPValues(
+    withRank.map((i) => estimated[i]!.rank!.p),
+    correction,
+  )
+  const byIndex = new Array<number | undefined>(estimated.length)
+  withRank.forEach((i, k) => {
+    byIndex[i] = adjusted[k]
+  })
+  return { adjusted: byIndex, level: alpha / Math.max(1, withRank.length) }
+}
+
 // Noise, change estimates and calibration are computed per metric: a log-scale variance and a
 // variance in MB² cannot be pooled.
 function estimateMetric(prepared: readonly Prepared[], noiseFloor: number): Estimated[] {
@@ -98,36 +108,12 @@ function estimateMetric(prepared: readonly Prepared[], noiseFloor: number): Esti
   )
   const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
   const calibration = calibrationFactor(raw)
-  const estimates = raw.map((e) => calibrate(e, calibration))
-  // Drift between sessions moves every time measurement by the same factor; memory growth has
-  // no such common factor.
-  const shift = prepared[0]?.item.metric === 'time' ? runShift(estimates) : undefined
   return prepared.map((p, i) => ({
     ...p,
     noise: noises[i]!,
     inflation: calibration.inflation,
-    estimate: estimates[i]!,
-    ...(shift ? { shift, relative: relativeToRun(estimates[i]!, shift) } : {}),
+    estimate: calibrate(raw[i]!, calibration),
   }))
-}
-
-// p-values of some of the estimated measurements, adjusted as one family (the run's correction);
-// undefined for the others.
-function adjustSubset(
-  estimated: readonly Estimated[],
-  pOf: (e: Estimated) => number | undefined,
-  correction: 'holm' | 'bh',
-): (number | undefined)[] {
-  const members = estimated.flatMap((e, i) => (pOf(e) === undefined ? [] : [i]))
-  const adjusted = adjustPValues(
-    members.map((i) => pOf(estimated[i]!)!),
-    correction,
-  )
-  const byIndex = new Array<number | undefined>(estimated.length)
-  members.forEach((i, k) => {
-    byIndex[i] = adjusted[k]
-  })
-  return byIndex
 }
 
 function judge(estimated: readonly Estimated[], policy: ComparePolicy): DetailedComparison[] {
@@ -140,43 +126,30 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
   // false-coverage-rate level of Benjamini & Yekutieli (2005) for BH.
   const intervalAlpha = correction === 'holm' ? policy.alpha / m : (policy.alpha * Math.max(1, rejected)) / m
   const quantile = memoizedQuantile()
-  const rankAdjusted = adjustSubset(estimated, (e) => e.rank?.p, correction)
-  const rankLevel = policy.alpha / Math.max(1, rankAdjusted.filter((x) => x !== undefined).length)
-  const relativeAdjusted = adjustSubset(
-    estimated,
-    (e) => (e.relative ? pValue(e.relative) : undefined),
-    correction,
-  )
+  const ranks = adjustRanks(estimated, correction, policy.alpha)
   return estimated.map((e, i) => {
     const band = e.scale.band(e.threshold, e.baseEstimate.value)
     const significant = adjusted[i]! <= policy.alpha
+    const rankAdjusted = ranks.adjusted[i]
     const rank =
-      e.rank && rankAdjusted[i] !== undefined
+      e.rank && rankAdjusted !== undefined
         ? {
             p: e.rank.p,
-            pAdjusted: rankAdjusted[i]!,
+            pAdjusted: rankAdjusted,
             ratio: e.rank.ratio,
-            required: policy.rankTest !== false && rankRequired(e.item.stat, e.rank, rankLevel),
+            required: policy.rankTest !== false && rankRequired(e.item.stat, e.rank, ranks.level),
           }
         : undefined
-    const d = e.estimate.d
-    // Beyond the run's common shift: significantly, the same way, and by more than the band.
-    const runAgrees =
-      !e.relative ||
-      policy.runShift === false ||
-      (relativeAdjusted[i]! <= policy.alpha &&
-        Math.sign(e.relative.d) === Math.sign(d) &&
-        Math.abs(e.relative.d) > band)
-    // The samples as a whole moved significantly, and in the direction of the change.
-    const rankAgrees =
-      !rank?.required || (rank.pAdjusted <= policy.alpha && Math.sign(e.rank!.z) === Math.sign(d))
-    const veto = !runAgrees ? 'run' : !rankAgrees ? 'rank' : undefined
+    // The samples must have moved significantly, and in the direction of the change.
+    const rankAgrees = rank?.required
+      ? rank.pAdjusted <= policy.alpha && Math.sign(e.rank!.z) === Math.sign(e.estimate.d)
+      : undefined
     const decision = decide(e.estimate, {
       band,
       significant,
       intervalAlpha,
       quantile,
-      ...(veto ? { veto } : {}),
+      ...(rankAgrees === undefined ? {} : { rankAgrees }),
     })
     return comparedComparison({
       item: e.item,
@@ -197,7 +170,6 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
         inflation: e.inflation,
       },
       ...(rank ? { rank } : {}),
-      ...(e.shift ? { shift: e.shift } : {}),
     })
   })
 }

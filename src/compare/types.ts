@@ -49,12 +49,6 @@ export interface ComparePolicy {
    * costs (scripts/experiments/synthetic-comparator.ts).
    */
   rankTest?: boolean
-  /**
-   * Whether `slower` and `faster` on time also need the change to stand out from the run's
-   * common shift (default true; see src/compare/run-shift.ts). Off only to measure what the check
-   * costs.
-   */
-  runShift?: boolean
 }
 
 export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {

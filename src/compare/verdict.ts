@@ -13,11 +13,10 @@ export interface DecisionInput {
   /** Per-comparison error rate of the confidence interval (α/m under Holm). */
   intervalAlpha: number
   /**
-   * A further necessary condition for `slower` and `faster` that failed: `rank`, the samples as a
-   * whole did not move the same way significantly (the rank test); `run`, the change is not
-   * beyond the whole run's common shift (see run-shift.ts). Undefined when none failed.
+   * Whether the samples as a whole moved the same way, significantly after correction (the rank
+   * test); undefined where the rank test is not required.
    */
-  veto?: 'rank' | 'run'
+  rankAgrees?: boolean
   /** Student t quantile function; the comparator passes one that remembers its answers. */
   quantile?: (p: number, df: number) => number
 }
@@ -29,28 +28,27 @@ export interface Decision {
   high: number
   /** For `inconclusive`: smallest change (on the scale) detectable with 80% power. */
   detectable?: number
-  /** The statistic's test said `slower` or `faster` but this further condition did not agree. */
-  vetoed?: 'rank' | 'run'
+  /** The statistic's test said `slower` or `faster` but the rank test did not agree. */
+  vetoed?: boolean
 }
 
 /**
  * The verdict. `slower` needs significance after correction and a point estimate beyond the
- * band — and, where they apply, the agreement of the rank test and of the change relative to
- * the run; `faster` likewise below it. `same` when
+ * band — and, where required, the rank test's agreement; `faster` likewise below it. `same` when
  * the interval lies inside the band (equivalence) or when the change is significant but its
  * estimate is inside the band (real but negligible). Anything else is `inconclusive`, with the
  * change these data could have detected.
  */
 export function decide(estimate: ChangeEstimate, input: DecisionInput): Decision {
   const { d, se, df } = estimate
-  const { band, significant, intervalAlpha, veto, quantile = tQuantile } = input
+  const { band, significant, intervalAlpha, rankAgrees, quantile = tQuantile } = input
   const critical = se === 0 ? 0 : quantile(1 - intervalAlpha / 2, df)
   const halfWidth = critical * se
   const low = d - halfWidth
   const high = d + halfWidth
   const beyond = significant && Math.abs(d) > band
-  if (beyond && veto === undefined) return { verdict: d > 0 ? 'slower' : 'faster', low, high }
+  if (beyond && rankAgrees !== false) return { verdict: d > 0 ? 'slower' : 'faster', low, high }
   if (!beyond && (significant || (low >= -band && high <= band))) return { verdict: 'same', low, high }
   const detectable = se === 0 ? 0 : (critical + quantile(DETECTION_POWER, df)) * se
-  return { verdict: 'inconclusive', low, high, detectable, ...(beyond && veto ? { vetoed: veto } : {}) }
+  return { verdict: 'inconclusive', low, high, detectable, ...(beyond ? { vetoed: true } : {}) }
 }

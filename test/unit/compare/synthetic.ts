@@ -81,11 +81,7 @@ export function timeItem(
   return item
 }
 
-/**
- * A family of `size` measurements. In the current run the first `changed` of them (default: all)
- * take `ratio` × the baseline's true value, and all of them `drift` × (default 1: the same
- * session conditions; otherwise the whole run moved, as between sessions).
- */
+/** A family of `size` measurements whose current run is `ratio` × the baseline's true value. */
 export function simulateFamily(
   rng: Rng,
   options: {
@@ -96,12 +92,8 @@ export function simulateFamily(
     baseRounds: number
     headRounds: number
     samplesPerRound: number
-    changed?: number
-    drift?: number
   },
 ): CompareItem[] {
-  const changed = options.changed ?? options.size
-  const drift = options.drift ?? 1
   return Array.from({ length: options.size }, (_, i) => {
     const value = 0.5 + 4.5 * rng.next()
     const common = {
@@ -110,8 +102,7 @@ export function simulateFamily(
       samplesPerRound: options.samplesPerRound,
     }
     const base = simulateSide(rng, { ...common, value, rounds: options.baseRounds })
-    const ratio = (i < changed ? options.ratio : 1) * drift
-    const head = simulateSide(rng, { ...common, value: value * ratio, rounds: options.headRounds })
+    const head = simulateSide(rng, { ...common, value: value * options.ratio, rounds: options.headRounds })
     return timeItem(i, base, head)
   })
 }

@@ -51,22 +51,23 @@ describe('decide', () => {
     expect(d.high).toBeCloseTo(0.4272823993011293, 9)
   })
 
-  it('is inconclusive, not slower or faster, when a further condition disagrees', () => {
+  it('is inconclusive, not slower or faster, when the rank test disagrees', () => {
     const input = { band, significant: true, intervalAlpha: 0.01 }
-    const slower = decide({ d: Math.log(2), se: 0.05, df: inf }, { ...input, veto: 'rank' })
-    expect(slower).toMatchObject({ verdict: 'inconclusive', vetoed: 'rank' })
+    const slower = decide({ d: Math.log(2), se: 0.05, df: inf }, { ...input, rankAgrees: false })
+    expect(slower).toMatchObject({ verdict: 'inconclusive', vetoed: true })
     expect(slower.detectable).toBeCloseTo((Z995 + Z80) * 0.05, 12)
-    expect(decide({ d: -0.3, se: 0.05, df: inf }, { ...input, veto: 'run' })).toMatchObject({
-      verdict: 'inconclusive',
-      vetoed: 'run',
-    })
-    expect(decide({ d: Math.log(2), se: 0.05, df: inf }, input).verdict).toBe('slower')
+    expect(decide({ d: -0.3, se: 0.05, df: inf }, { ...input, rankAgrees: false }).verdict).toBe(
+      'inconclusive',
+    )
+    expect(decide({ d: Math.log(2), se: 0.05, df: inf }, { ...input, rankAgrees: true }).verdict).toBe(
+      'slower',
+    )
   })
 
-  it('vetoes nothing else: a negligible change stays same', () => {
+  it('lets the rank test veto nothing else: a negligible change stays same', () => {
     const d = decide(
       { d: 0.03, se: 0.005, df: inf },
-      { band, significant: true, intervalAlpha: 0.01, veto: 'rank' },
+      { band, significant: true, intervalAlpha: 0.01, rankAgrees: false },
     )
     expect(d.verdict).toBe('same')
     expect(d.vetoed).toBeUndefined()
