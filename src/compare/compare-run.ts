@@ -1,4 +1,3 @@
-import { PerfgateError } from '../errors.js'
 import { adjustPValues, ascending, tQuantile } from '../stats/index.js'
 import type { Metric } from '../types.js'
 import { comparedComparison, invalidComparison, missingComparison, newComparison } from './build.js'
@@ -7,6 +6,7 @@ import type { ChangeEstimate } from './estimate.js'
 import { combineSides, pValue } from './estimate.js'
 import type { ProcessNoise } from './noise.js'
 import { processNoise } from './noise.js'
+import { checkPolicy } from './policy.js'
 import type { RankEvidence } from './rank.js'
 import { rankEvidence, rankRequired } from './rank.js'
 import type { Scale } from './scale.js'
@@ -37,18 +37,6 @@ interface Estimated extends Prepared {
   noise: ProcessNoise
   estimate: ChangeEstimate
   inflation: number
-}
-
-function checkPolicy(policy: ComparePolicy): void {
-  const bad = (option: string, value: unknown, expected: string) =>
-    new PerfgateError('BAD_OPTION', `perfgate: option "${option}" must be ${expected}; got ${String(value)}.`)
-  if (!(policy.alpha > 0 && policy.alpha < 1)) throw bad('alpha', policy.alpha, 'a number between 0 and 1')
-  if (!(policy.threshold >= 0 && Number.isFinite(policy.threshold))) {
-    throw bad('threshold', policy.threshold, 'a number ≥ 0')
-  }
-  if (!(policy.noiseFloor >= 0 && Number.isFinite(policy.noiseFloor))) {
-    throw bad('noiseFloor', policy.noiseFloor, 'a number ≥ 0')
-  }
 }
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {

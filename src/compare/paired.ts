@@ -1,4 +1,3 @@
-import { PerfgateError } from '../errors.js'
 import { adjustPValues } from '../stats/index.js'
 import { comparedComparison, invalidComparison, missingComparison, newComparison } from './build.js'
 import { calibrate, calibrationFactor } from './calibrate.js'
@@ -6,6 +5,7 @@ import type { ChangeEstimate } from './estimate.js'
 import { pValue } from './estimate.js'
 import { huberGroups } from './huber.js'
 import { processNoise } from './noise.js'
+import { checkPolicy } from './policy.js'
 import { scaleOf } from './scale.js'
 import type { CompareItem, ComparePolicy, DetailedComparison, Side } from './types.js'
 import { DEFAULT_COMPARE_POLICY } from './types.js'
@@ -86,19 +86,6 @@ export function crossoverEstimate(runs: readonly PairedRun[]): CrossoverEstimate
     coefficient: both ? (1 / first.length + 1 / second.length) / 4 : 1 / valid.length,
     runs: valid.length,
   }
-}
-
-function checkPolicy(policy: ComparePolicy): void {
-  if (!(policy.alpha > 0 && policy.alpha < 1))
-    throw new PerfgateError(
-      'BAD_OPTION',
-      `perfgate: option "alpha" must be between 0 and 1; got ${policy.alpha}.`,
-    )
-  if (!(policy.threshold >= 0 && Number.isFinite(policy.threshold)))
-    throw new PerfgateError(
-      'BAD_OPTION',
-      `perfgate: option "threshold" must be ≥ 0; got ${policy.threshold}.`,
-    )
 }
 
 interface Estimated {
