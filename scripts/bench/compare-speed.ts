@@ -1,12 +1,11 @@
 /**
  * How long the comparator takes for a large run: 1,000 measurements of 100 samples each, with
  * and without rounds, and with full stored samples (200 per side). Prints the first (cold) call
- * and the median of the next calls; with `--write`, also records the result in
- * baselines/compare-speed.json. Command and recorded figures: docs/statistics.md, "Comparator
- * speed".
+ * and the median of the next calls: a quick look while working on the comparator. The figure
+ * perfgate gates itself on is test/perf/compare.perf.test.ts, with its baseline in baselines/
+ * (`npm run perf`). Command and recorded figures: docs/statistics.md, "Comparator speed".
  */
-import { writeFileSync } from 'node:fs'
-import { arch, cpus, platform } from 'node:os'
+import { cpus } from 'node:os'
 import type { CompareItem } from '../../src/compare/index.js'
 import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
 import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
@@ -15,9 +14,6 @@ import { simulateFamily } from '../../test/unit/compare/synthetic.js'
 const MEASUREMENTS = 1000
 const SAMPLES = 100
 const REPEATS = 15
-/** The target of the issue: a run of 1,000 measurements of 100 samples compared in under 200 ms. */
-const TARGET_MS = 200
-const OUTPUT = new URL('../../baselines/compare-speed.json', import.meta.url)
 
 function time(items: readonly CompareItem[]): { cold: number; warm: number } {
   const elapsed = () => {
@@ -40,7 +36,7 @@ const cpu = cpus()
 console.log(
   `compareRun over ${MEASUREMENTS} measurements (Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim()})`,
 )
-const results = scenarios.map((scenario) => {
+for (const scenario of scenarios) {
   const items = simulateFamily(createRng(1), {
     size: MEASUREMENTS,
     ratio: 1.1,
@@ -52,25 +48,4 @@ const results = scenarios.map((scenario) => {
   console.log(
     `${scenario.name.padEnd(30)} first call ${cold.toFixed(1)} ms, then median ${warm.toFixed(1)} ms`,
   )
-  return { scenario: scenario.name, firstCallMs: Number(cold.toFixed(1)), medianMs: Number(warm.toFixed(1)) }
-})
-
-if (process.argv.includes('--write')) {
-  // No date: re-recording the same figures on the same machine must not change the file.
-  const record = {
-    benchmark: `compareRun, ${MEASUREMENTS} measurements of ${SAMPLES} samples per side`,
-    command: 'npx tsx scripts/bench/compare-speed.ts --write',
-    targetMs: TARGET_MS,
-    repeats: REPEATS,
-    results,
-    env: {
-      node: process.version,
-      os: platform(),
-      arch: arch(),
-      cpu: cpu[0]?.model.trim() ?? 'unknown',
-      cores: cpu.length,
-    },
-  }
-  writeFileSync(OUTPUT, `${JSON.stringify(record, null, 2)}\n`)
-  console.log(`written to baselines/compare-speed.json`)
 }

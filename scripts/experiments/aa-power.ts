@@ -253,6 +253,13 @@ function childMain(config: ChildConfig): void {
 // ---------------------------------------------------------------------------------------------
 // The parent: baseline, interleaved runs, verdicts, tables.
 
+/**
+ * A CPU burner: spins on one core, and every few hundred million steps checks that the
+ * experiment (its parent) is still alive, so even a killed experiment cannot leave it behind.
+ */
+const BURNER =
+  'const parent = Number(process.argv[1]); let i = 0; for (;;) { if (++i % 3e8 === 0) { try { process.kill(parent, 0) } catch { process.exit(0) } } }'
+
 function runChild(config: ChildConfig): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--child', JSON.stringify(config)], {
@@ -352,8 +359,15 @@ async function parentMain(): Promise<void> {
   const jsonAt = process.argv.indexOf('--json')
   const started = Date.now()
   const burning = Array.from({ length: burners }, () =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+    spawn(process.execPath, ['-e', BURNER, String(process.pid)], { stdio: 'ignore' }),
   )
+  // Killed from outside, the experiment must not leave its burners spinning.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      for (const burner of burning) burner.kill()
+      process.exit(1)
+    })
+  }
   try {
     const cpu = cpus()
     console.log(
@@ -400,6 +414,11 @@ async function parentMain(): Promise<void> {
       process.stderr.write(
         `round ${round + 1}/${runs} done after ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
       )
+      // Saved after every round, so an interrupted experiment keeps what it measured.
+      if (jsonAt >= 0) {
+        const partial: Recorded = { seed, burners, loads, baseline, results }
+        writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(partial)}\n`)
+      }
     }
     report(baseline, results, runs)
     reportPairs(baseline, results)
