@@ -106,6 +106,12 @@ export interface NoiseEstimate {
   df: number
   /** Run-wide calibration factor (≥ 1) applied to the standard error; see docs/statistics.md. */
   inflation: number
+  /**
+   * Time in runs of 5 or more compared measurements: the run's common shift (current / baseline,
+   * the median change), which the test took out before judging this measurement; its interval
+   * is conditional on it. See docs/statistics.md, "The run's common shift".
+   */
+  runShift?: number
 }
 
 /** An absolute difference head − base in the measurement's unit, with its confidence interval. */
@@ -136,7 +142,11 @@ export type Comparison =
       threshold: number
       /** For `inconclusive`: the smallest relative change these data could have detected. */
       detectable?: number
-      /** Why no statistical comparison was possible (bad values); the verdict is then `inconclusive`. */
+      /**
+       * Why the verdict is `inconclusive` although the interval alone would say more: bad values
+       * (no statistical comparison was possible), the rank test's veto, or a change that only
+       * moved with the whole run (see `noise.runShift`).
+       */
       reason?: string
       noise?: NoiseEstimate
       /** For memory: the difference in MB, which stays meaningful where a ratio does not. */

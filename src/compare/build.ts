@@ -102,7 +102,7 @@ export function comparedComparison(parts: ComparedParts): DetailedComparison {
     pAdjusted: parts.pAdjusted,
     threshold: parts.threshold,
     ...detectable,
-    ...(decision.vetoed ? { reason: vetoReason(parts) } : {}),
+    ...(decision.vetoed ? { reason: vetoReason(parts) } : decision.reason ? { reason: decision.reason } : {}),
     noise: parts.noise,
     ...difference,
     ...(parts.rank ? { rank: parts.rank } : {}),

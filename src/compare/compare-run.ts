@@ -9,6 +9,15 @@ import { processNoise } from './noise.js'
 import { checkPolicy } from './policy.js'
 import type { RankEvidence } from './rank.js'
 import { rankEvidence, rankRequired } from './rank.js'
+import type { ShiftTest } from './run-shift.js'
+import {
+  commonShift,
+  MIN_SHIFT_COMPARISONS,
+  residualEvidence,
+  roundFactors,
+  shiftTest,
+  shiftVariance,
+} from './run-shift.js'
 import type { Scale } from './scale.js'
 import { scaleOf } from './scale.js'
 import type { SideEstimate } from './side.js'
@@ -16,7 +25,7 @@ import { estimateSide } from './side.js'
 import type { CompareItem, ComparePolicy, DetailedComparison, Side } from './types.js'
 import { DEFAULT_COMPARE_POLICY } from './types.js'
 import { comparisonProblem } from './validate.js'
-import { decide } from './verdict.js'
+import { decide, withRunShift } from './verdict.js'
 
 /** A measurement both sides have, with valid data, reduced for the statistics. */
 interface Prepared {
@@ -37,6 +46,17 @@ interface Estimated extends Prepared {
   noise: ProcessNoise
   estimate: ChangeEstimate
   inflation: number
+  /** Time in a run of enough measurements: the change relative to the run's common shift. */
+  relative?: RelativeEstimate
+}
+
+/** A change with the run's common shift taken out, and the noise it is judged with. */
+interface RelativeEstimate {
+  /** The common shift (scale units) removed from the change, with its own standard error. */
+  shift: ShiftTest
+  noise: ProcessNoise
+  inflation: number
+  estimate: ChangeEstimate
 }
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {
@@ -85,7 +105,8 @@ function adjustRanks(estimated: readonly Estimated[], correction: 'holm' | 'bh',
 
 // Noise, change estimates and calibration are computed per metric: a log-scale variance and a
 // variance in MB² cannot be pooled.
-function estimateMetric(prepared: readonly Prepared[], noiseFloor: number): Estimated[] {
+function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): Estimated[] {
+  const { noiseFloor } = policy
   const floorSds = prepared.map((p) => p.scale.floorSd(noiseFloor, p.baseEstimate.value))
   const noises = processNoise(
     prepared.map((p) => ({
@@ -96,17 +117,67 @@ function estimateMetric(prepared: readonly Prepared[], noiseFloor: number): Esti
   )
   const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
   const calibration = calibrationFactor(raw)
+  const relative =
+    policy.runShift !== false &&
+    prepared[0]?.item.metric === 'time' &&
+    prepared.length >= MIN_SHIFT_COMPARISONS
+      ? relativeEstimates(prepared, floorSds)
+      : undefined
   return prepared.map((p, i) => ({
     ...p,
     noise: noises[i]!,
     inflation: calibration.inflation,
     estimate: calibrate(raw[i]!, calibration),
+    ...(relative ? { relative: relative[i]! } : {}),
+  }))
+}
+
+// The spread of each measurement's rounds once every round's common factor is taken out, and
+// the factors (undefined when the rounds cannot be lined up).
+function residualRounds(rows: readonly (readonly number[])[]) {
+  const factors = roundFactors(rows)
+  const inFactors = factors ? rows.filter((row) => row.length === factors.length).length : 0
+  return { factors, evidence: rows.map((row) => residualEvidence(row, factors, inFactors)) }
+}
+
+// Processes behind a side of the run: its round count when the rounds line up, else one.
+const processesOf = (factors: readonly number[] | undefined) => factors?.length ?? 1
+
+/**
+ * Time changes relative to the run's common shift (docs/statistics.md, "The run's common
+ * shift"): the noise is what is left of the rounds' spread once each round's common factor is
+ * taken out, the shift is the median change, and its own uncertainty widens every interval.
+ */
+function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly number[]): RelativeEstimate[] {
+  const base = residualRounds(prepared.map((p) => p.baseEstimate.scaledRounds))
+  const head = residualRounds(prepared.map((p) => p.headEstimate.scaledRounds))
+  const noises = processNoise(
+    prepared.map((_, i) => {
+      const [b, h] = [base.evidence[i]!, head.evidence[i]!]
+      return { ss: b.ss + h.ss, df: b.df + h.df }
+    }),
+    floorSds.map((sd) => sd * sd),
+  )
+  const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
+  const shift = shiftTest(
+    commonShift(raw.map((e) => e.d)),
+    { factors: base.factors, processes: processesOf(base.factors) },
+    { factors: head.factors, processes: processesOf(head.factors) },
+  )
+  const extra = shiftVariance(raw.map((e) => e.se * e.se))
+  const centred = raw.map((e) => ({ d: e.d - shift.shift, se: Math.sqrt(e.se * e.se + extra), df: e.df }))
+  const calibration = calibrationFactor(centred)
+  return centred.map((e, i) => ({
+    shift,
+    noise: noises[i]!,
+    inflation: calibration.inflation,
+    estimate: calibrate(e, calibration),
   }))
 }
 
 function judge(estimated: readonly Estimated[], policy: ComparePolicy): DetailedComparison[] {
   const correction = policy.correction ?? 'holm'
-  const p = estimated.map((e) => pValue(e.estimate))
+  const p = estimated.map((e) => pValue(e.relative?.estimate ?? e.estimate))
   const adjusted = adjustPValues(p, correction)
   const m = estimated.length
   const rejected = adjusted.filter((x) => x <= policy.alpha).length
@@ -132,13 +203,25 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
     const rankAgrees = rank?.required
       ? rank.pAdjusted <= policy.alpha && Math.sign(e.rank!.z) === Math.sign(e.estimate.d)
       : undefined
-    const decision = decide(e.estimate, {
+    const input = {
       band,
       significant,
       intervalAlpha,
       quantile,
       ...(rankAgrees === undefined ? {} : { rankAgrees }),
-    })
+    }
+    const decision = e.relative
+      ? withRunShift(decide(e.relative.estimate, input), {
+          d: e.estimate.d,
+          shift: e.relative.shift.shift,
+          band,
+          // One more hypothesis, at a Bonferroni share of α: did the whole run move beyond drift?
+          shiftSignificant:
+            pValue({ d: e.relative.shift.shift, se: e.relative.shift.se, df: e.relative.shift.df }) <=
+            policy.alpha / (m + 1),
+        })
+      : decide(e.estimate, input)
+    const noise = e.relative ?? e
     return comparedComparison({
       item: e.item,
       base: e.base.summary,
@@ -152,10 +235,11 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
       p: p[i]!,
       pAdjusted: adjusted[i]!,
       noise: {
-        source: e.noise.source,
-        processSd: Math.sqrt(e.noise.variance),
-        df: e.noise.df,
-        inflation: e.inflation,
+        source: noise.noise.source,
+        processSd: Math.sqrt(noise.noise.variance),
+        df: noise.noise.df,
+        inflation: noise.inflation,
+        ...(e.relative ? { runShift: e.scale.ratio(e.relative.shift.shift, e.baseEstimate.value) } : {}),
       },
       ...(rank ? { rank } : {}),
     })
@@ -194,7 +278,7 @@ export function compareRun(
   const estimated = metrics.flatMap((metric) =>
     estimateMetric(
       prepared.filter((p) => p.item.metric === metric),
-      policy.noiseFloor,
+      policy,
     ),
   )
   judge(estimated, policy).forEach((comparison, i) => {

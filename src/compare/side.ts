@@ -26,13 +26,15 @@ export interface SideEstimate {
   /** Sum of squared deviations of the scaled rounds about their mean, and its degrees of freedom. */
   roundsSS: number
   roundsDf: number
+  /** The rounds on the comparison scale, in recording order (empty without rounds). */
+  scaledRounds: number[]
 }
 
 function roundsEstimate(rounds: readonly number[], scale: Scale) {
   const scaled = rounds.map((x) => scale.transform(x))
   const mean = scaled.reduce((sum, x) => sum + x, 0) / scaled.length
   const ss = scaled.reduce((sum, x) => sum + (x - mean) ** 2, 0)
-  return { point: mean, ss }
+  return { point: mean, ss, scaled }
 }
 
 // Variance of the statistic of `n` samples from this side's distribution, on the scale.
@@ -67,7 +69,7 @@ export function estimateSide(
   const sampleSpread = spread >= 0 && Number.isFinite(spread) ? spread : Number.NaN
   const rounds = side.rounds ?? []
   if (rounds.length >= 2) {
-    const { point, ss } = roundsEstimate(rounds, scale)
+    const { point, ss, scaled } = roundsEstimate(rounds, scale)
     const perRound = withinVariance(side, sorted, stat, scale, side.summary.n / rounds.length)
     return {
       value,
@@ -78,6 +80,7 @@ export function estimateSide(
       sampleSpread,
       roundsSS: ss,
       roundsDf: rounds.length - 1,
+      scaledRounds: scaled,
     }
   }
   return {
@@ -89,5 +92,6 @@ export function estimateSide(
     sampleSpread,
     roundsSS: 0,
     roundsDf: 0,
+    scaledRounds: [],
   }
 }

@@ -16,6 +16,23 @@ export function geometricMeanRatio(comparisons: readonly Comparison[]): number |
   return Math.exp(logs.reduce((sum, x) => sum + x, 0) / logs.length)
 }
 
+/** A run-wide shift this small is not worth a remark in the summary. */
+const NOTABLE_SHIFT = 0.05
+
+/**
+ * The run's common shift (current / baseline) that time verdicts were judged relative to, when it
+ * is large enough to mention (5% or more either way); undefined otherwise. Every time comparison
+ * of a run carries the same value (docs/statistics.md, "The run's common shift").
+ */
+export function notableRunShift(comparisons: readonly Comparison[]): number | undefined {
+  for (const c of comparisons) {
+    if (c.verdict === 'new' || c.verdict === 'missing' || c.noise?.runShift === undefined) continue
+    const shift = c.noise.runShift
+    return Math.abs(Math.log(shift)) >= Math.log1p(NOTABLE_SHIFT) ? shift : undefined
+  }
+  return undefined
+}
+
 /** How many comparisons reached each verdict (every verdict present, 0 when unused). */
 export function countVerdicts(comparisons: readonly Comparison[]): Record<VerdictKind, number> {
   const counts: Record<VerdictKind, number> = {

@@ -49,6 +49,12 @@ export interface ComparePolicy {
    * costs (scripts/experiments/synthetic-comparator.ts).
    */
   rankTest?: boolean
+  /**
+   * Whether time changes are judged relative to the run's common shift when a run has 5 or more
+   * time comparisons (default true). Off only to measure what it does
+   * (scripts/experiments/synthetic-comparator.ts).
+   */
+  runShift?: boolean
 }
 
 export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {

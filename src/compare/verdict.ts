@@ -30,6 +30,8 @@ export interface Decision {
   detectable?: number
   /** The statistic's test said `slower` or `faster` but the rank test did not agree. */
   vetoed?: boolean
+  /** Why a clear change relative to the run is still `inconclusive` (see {@link withRunShift}). */
+  reason?: string
 }
 
 /**
@@ -51,4 +53,62 @@ export function decide(estimate: ChangeEstimate, input: DecisionInput): Decision
   if (!beyond && (significant || (low >= -band && high <= band))) return { verdict: 'same', low, high }
   const detectable = se === 0 ? 0 : (critical + quantile(DETECTION_POWER, df)) * se
   return { verdict: 'inconclusive', low, high, detectable, ...(beyond ? { vetoed: true } : {}) }
+}
+
+const times = (d: number) => `${Math.exp(d).toPrecision(3)}×`
+
+/** What {@link withRunShift} needs besides the relative verdict. */
+export interface RunShiftInput {
+  /** The change against the baseline (scale units). */
+  d: number
+  /** The run's common shift (scale units). */
+  shift: number
+  band: number
+  /** Whether the shift itself is beyond the machine's drift (its own test). */
+  shiftSignificant: boolean
+}
+
+/**
+ * Turns a verdict on the change relative to the run's common shift (time) into the verdict on
+ * the change against the baseline. The interval moves by the shift. `slower` and `faster` also
+ * need the change against the baseline beyond the band — a test that stayed put while the rest
+ * of the run got faster did not get slower. A measurement that moved with the run takes the
+ * run's verdict when the shift is beyond the machine's drift and the band; `same` needs the run
+ * itself inside the band; otherwise it cannot be told apart from a slower or faster machine, so
+ * it is `inconclusive`, and says so.
+ */
+export function withRunShift(relative: Decision, change: RunShiftInput): Decision {
+  const { d, shift, band, shiftSignificant } = change
+  const low = relative.low + shift
+  const high = relative.high + shift
+  const moved: Decision = { ...relative, low, high }
+  switch (relative.verdict) {
+    case 'inconclusive':
+      return moved
+    case 'slower':
+    case 'faster': {
+      const beyond = relative.verdict === 'slower' ? d > band : d < -band
+      if (beyond) return moved
+      return {
+        verdict: 'inconclusive',
+        low,
+        high,
+        reason:
+          `${relative.verdict} than the rest of the run (${times(d - shift)}), but within the threshold ` +
+          `against the baseline (${times(d)}): the whole run moved ${times(shift)}`,
+      }
+    }
+    case 'same':
+      if (Math.abs(shift) <= band) return moved
+      if (shiftSignificant && Math.abs(d) > band && Math.sign(d) === Math.sign(shift))
+        return { ...moved, verdict: shift > 0 ? 'slower' : 'faster' }
+      return {
+        verdict: 'inconclusive',
+        low,
+        high,
+        reason:
+          `moved with the whole run (${times(shift)}), which a slower or faster machine does as well as ` +
+          'a change of code; measure base and head in one job to decide (perfgate compare, perfgate bench --against)',
+      }
+  }
 }

@@ -65,6 +65,7 @@ const noiseSchema = z.object({
     .nullable()
     .transform((value) => value ?? Number.POSITIVE_INFINITY),
   inflation: measured,
+  runShift: measured.exactOptional(),
 })
 
 const identity = {

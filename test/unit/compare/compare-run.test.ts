@@ -95,24 +95,54 @@ describe('compareRun: verdicts on synthetic data', () => {
     expect(r.noise?.source).toBe('rounds')
   })
 
-  it.each(SHAPES)('recovers a 1.5× slowdown with %s within-process noise', (shape) => {
-    const rng = createRng(15)
-    const items = simulateFamily(rng, {
-      size: 10,
+  const family = (rng: ReturnType<typeof createRng>, shape: (typeof SHAPES)[number], extra: object) =>
+    simulateFamily(rng, {
+      size: 20,
       ratio: 1.5,
       shape,
       processCv: 0.02,
       baseRounds: 5,
       headRounds: 5,
       samplesPerRound: 40,
+      ...extra,
     })
-    const results = compareRun(items)
+
+  it.each(SHAPES)('recovers 1.5× slowdowns of 3 of 20 measurements with %s within-process noise', (shape) => {
+    const results = compareRun(family(createRng(15), shape, { changed: 3 }))
+    results.forEach((r, i) => {
+      if (i < 3) {
+        if (r.verdict !== 'slower') throw new Error(`expected slower, got ${r.verdict}`)
+        expect(r.change.low).toBeLessThan(1.5)
+        expect(r.change.high).toBeGreaterThan(1.5)
+        expect(r.change.level).toBeCloseTo(1 - 0.01 / 20, 14)
+      } else expect(['same', 'inconclusive']).toContain(r.verdict)
+    })
+  })
+
+  it('calls a 1.5× change of every measurement inconclusive: the whole run moved, as a slower machine does', () => {
+    const results = compareRun(family(createRng(16), 'normal', {}))
     for (const r of results) {
-      if (r.verdict !== 'slower') throw new Error(`expected slower, got ${r.verdict}`)
-      expect(r.change.low).toBeLessThan(1.5)
-      expect(r.change.high).toBeGreaterThan(1.5)
-      expect(r.change.level).toBeCloseTo(1 - 0.01 / 10, 14)
+      if (r.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${r.verdict}`)
+      expect(r.reason).toMatch(/moved with the whole run \(1\.[45]\d×\)/)
+      expect(r.noise?.runShift).toBeCloseTo(1.5, 1)
     }
+  })
+
+  it('calls a 3× change of every measurement slower: beyond any drift of the machine', () => {
+    const results = compareRun(family(createRng(17), 'normal', { ratio: 3 }))
+    expect(results.map((r) => r.verdict)).toEqual(Array(20).fill('slower'))
+  })
+
+  it.each([
+    [1.5, 'a slower machine'],
+    [0.8, 'a faster machine'],
+  ])('finds the one 2× slowdown and nothing else on %s× (%s)', (drift) => {
+    const results = compareRun(family(createRng(18), 'lognormal', { ratio: 2, changed: 1, headDrift: drift }))
+    expect(results[0]?.verdict).toBe('slower')
+    for (const r of results.slice(1)) expect(['same', 'inconclusive']).toContain(r.verdict)
+    const other = results[1]
+    if (other?.verdict !== 'same' && other?.verdict !== 'inconclusive') throw new Error('compared expected')
+    expect(other.noise?.runShift).toBeCloseTo(drift, 1)
   })
 
   it('is inconclusive for a 15% change in single processes, saying what it could detect', () => {

@@ -13,6 +13,7 @@ const single = (point: number, withinVariance: number, sampleSpread = 0.1): Side
   sampleSpread,
   roundsSS: 0,
   roundsDf: 0,
+  scaledRounds: [],
 })
 
 const rounds = (point: number, k: number, roundWithinVariance: number): SideEstimate => ({
@@ -24,6 +25,7 @@ const rounds = (point: number, k: number, roundWithinVariance: number): SideEsti
   sampleSpread: 0.1,
   roundsSS: 0.04,
   roundsDf: k - 1,
+  scaledRounds: [],
 })
 
 describe('combineSides', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countVerdicts, geometricMeanRatio } from '../../../src/compare/index.js'
+import { countVerdicts, geometricMeanRatio, notableRunShift } from '../../../src/compare/index.js'
 import { summarize } from '../../../src/stats/index.js'
 import type { Comparison } from '../../../src/types.js'
 
@@ -56,5 +56,19 @@ describe('countVerdicts', () => {
       new: 1,
       missing: 0,
     })
+  })
+})
+
+describe('notableRunShift', () => {
+  const shifted = (runShift: number): Comparison => ({
+    ...compared(runShift),
+    noise: { source: 'rounds', processSd: 0.05, df: 10, inflation: 1, runShift },
+  })
+
+  it('is the run shift the time comparisons carry, once it is 5% or more either way', () => {
+    expect(notableRunShift([fresh, shifted(1.42), shifted(1.42)])).toBe(1.42)
+    expect(notableRunShift([shifted(0.9)])).toBe(0.9)
+    expect(notableRunShift([shifted(1.03)])).toBeUndefined()
+    expect(notableRunShift([compared(1.5), fresh])).toBeUndefined()
   })
 })

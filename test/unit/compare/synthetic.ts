@@ -24,6 +24,11 @@ export interface SideSpec {
   rounds: number
   samplesPerRound: number
   stat?: StatName
+  /**
+   * A factor per round that every measurement of that process shares (the machine's speed at
+   * the time): round r is multiplied by `sharedFactors[r]`. Default none.
+   */
+  sharedFactors?: readonly number[]
 }
 
 // One within-process draw, relative to the process's typical time.
@@ -49,7 +54,7 @@ export function simulateSide(rng: Rng, spec: SideSpec): Side {
   const all: number[] = []
   const rounds: number[] = []
   for (let r = 0; r < spec.rounds; r++) {
-    const processValue = spec.value * Math.exp(logSd * rng.normal())
+    const processValue = spec.value * Math.exp(logSd * rng.normal()) * (spec.sharedFactors?.[r] ?? 1)
     const samples = Array.from(
       { length: spec.samplesPerRound },
       () => processValue * withinFactor(rng, spec.shape),
@@ -92,8 +97,20 @@ export function simulateFamily(
     baseRounds: number
     headRounds: number
     samplesPerRound: number
+    /** How many measurements (the first ones) get `ratio`; default all. */
+    changed?: number
+    /** A factor on every head value: the machine running faster or slower as a whole. */
+    headDrift?: number
+    /** CV of a speed factor per process that all measurements of the process share; default 0. */
+    sharedCv?: number
   },
 ): CompareItem[] {
+  const changed = options.changed ?? options.size
+  const drift = options.headDrift ?? 1
+  const sharedSd = Math.sqrt(Math.log1p((options.sharedCv ?? 0) ** 2))
+  const factors = (rounds: number) => Array.from({ length: rounds }, () => Math.exp(sharedSd * rng.normal()))
+  const baseFactors = factors(options.baseRounds)
+  const headFactors = factors(options.headRounds)
   return Array.from({ length: options.size }, (_, i) => {
     const value = 0.5 + 4.5 * rng.next()
     const common = {
@@ -101,8 +118,19 @@ export function simulateFamily(
       processCv: options.processCv,
       samplesPerRound: options.samplesPerRound,
     }
-    const base = simulateSide(rng, { ...common, value, rounds: options.baseRounds })
-    const head = simulateSide(rng, { ...common, value: value * options.ratio, rounds: options.headRounds })
+    const base = simulateSide(rng, {
+      ...common,
+      value,
+      rounds: options.baseRounds,
+      sharedFactors: baseFactors,
+    })
+    const ratio = i < changed ? options.ratio : 1
+    const head = simulateSide(rng, {
+      ...common,
+      value: value * ratio * drift,
+      rounds: options.headRounds,
+      sharedFactors: headFactors,
+    })
     return timeItem(i, base, head)
   })
 }

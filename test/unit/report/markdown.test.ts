@@ -57,6 +57,20 @@ describe('renderMarkdown', () => {
     )
   })
 
+  test('the headline says when the whole run moved, which each test was judged against', () => {
+    const report = reportOf([
+      { file: 'a.test.ts', key: 'x', verdict: 'inconclusive', base: 1, ratio: 1.4 },
+      { file: 'a.test.ts', key: 'y', verdict: 'slower', base: 1, ratio: 2.8 },
+    ])
+    for (const c of report.comparisons) {
+      if (c.verdict === 'inconclusive' || c.verdict === 'slower')
+        c.noise = { source: 'rounds', processSd: 0.03, df: 12, inflation: 1, runShift: 1.42 }
+    }
+    expect(renderMarkdown(report).split('\n')[4]).toBe(
+      '❌ **1 slower**, 1 inconclusive — geometric mean +98%; the whole run moved 1.42×, and each test was judged against that',
+    )
+  })
+
   test('an empty report still makes a valid comment', () => {
     const report: RunReport = { ...fixtureReport('small'), comparisons: [], measurements: [], failed: false }
     const markdown = renderMarkdown(report)
