@@ -106,9 +106,7 @@ export function withRunShift(relative: Decision, change: RunShiftInput): Decisio
         verdict: 'inconclusive',
         low,
         high,
-        reason:
-          `moved with the whole run (${times(shift)}), which a slower or faster machine does as well as ` +
-          'a change of code; measure base and head in one job to decide (perfgate compare, perfgate bench --against)',
+        reason: `moved with the whole run (${times(shift)}), which a ${shift > 0 ? 'slower' : 'faster'} machine does too`,
       }
   }
 }
