@@ -272,6 +272,7 @@ async function parentMain(): Promise<void> {
     report(baseline, results, runs)
     reportPairs(baseline, results)
     reportMoreRounds(results, 10)
+    reportWithoutShift(baseline, results)
     if (jsonAt >= 0) {
       const record: Recorded = { seed, burners, loads, baseline, results }
       writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(record)}\n`)
@@ -318,6 +319,7 @@ function reanalyse(file: string): void {
   report(baseline, results, Math.max(...results.map((r) => r.round)) + 1)
   reportPairs(baseline, results)
   reportMoreRounds(results, 10)
+  reportWithoutShift(baseline, results)
   reportLoads(recorded.loads ?? [])
 }
 
@@ -470,6 +472,32 @@ function reportMoreRounds(results: RunResult[], count: number): void {
       ['slowdown', 'runs', 'target slower', 'runs with a false slower', 'other verdicts inconclusive'],
       rows,
     ),
+  )
+}
+
+/**
+ * Table E: the same processes judged with `runShift: false`, every change against the baseline
+ * alone, as the comparator did before the run's common shift was taken out.
+ */
+function reportWithoutShift(baseline: Measurement[], results: RunResult[]): void {
+  const policy = { ...DEFAULT_COMPARE_POLICY, runShift: false }
+  console.log('\nTable E — the same runs judged without the run shift (policy `runShift: false`).\n')
+  const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
+    const runs = results.filter((r) => r.arm === arm)
+    const verdicts = runs.map((r) => compareRun(items(baseline, r.measurements), policy))
+    const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
+    const any = (verdict: string) =>
+      verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === verdict)).length
+    const target = verdicts.filter((v) => v.some((c) => c.key === TARGET && c.verdict === 'slower')).length
+    return [
+      arm === 'A/A' ? 'none (A/A)' : `+${Math.round((Number(arm.slice(1)) - 1) * 100)}%`,
+      arm === 'A/A' ? '–' : `${target}/${runs.length}`,
+      `${any('slower')}/${runs.length}`,
+      `${any('faster')}/${runs.length}`,
+    ]
+  })
+  console.log(
+    table(['slowdown', 'target slower', 'runs with a false slower', 'runs with a false faster'], rows),
   )
 }
 
