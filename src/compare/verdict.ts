@@ -74,8 +74,8 @@ export interface RunShiftInput {
  * need the change against the baseline beyond the band — a test that stayed put while the rest
  * of the run got faster did not get slower. A measurement that moved with the run takes the
  * run's verdict when the shift is beyond the machine's drift and the band; `same` needs the run
- * itself inside the band; otherwise it cannot be told apart from a slower or faster machine, so
- * it is `inconclusive`, and says so.
+ * and the change against the baseline inside the band; otherwise it cannot be told apart from a
+ * slower or faster machine, so it is `inconclusive`, and says so.
  */
 export function withRunShift(relative: Decision, change: RunShiftInput): Decision {
   const { d, shift, band, shiftSignificant } = change
@@ -99,14 +99,17 @@ export function withRunShift(relative: Decision, change: RunShiftInput): Decisio
       }
     }
     case 'same':
-      if (Math.abs(shift) <= band) return moved
+      if (Math.abs(shift) <= band && Math.abs(d) <= band) return moved
       if (shiftSignificant && Math.abs(d) > band && Math.sign(d) === Math.sign(shift))
         return { ...moved, verdict: shift > 0 ? 'slower' : 'faster' }
       return {
         verdict: 'inconclusive',
         low,
         high,
-        reason: `moved with the whole run (${times(shift)}), which a ${shift > 0 ? 'slower' : 'faster'} machine does too`,
+        reason:
+          Math.abs(shift) > band
+            ? `moved with the whole run (${times(shift)}), which a ${shift > 0 ? 'slower' : 'faster'} machine does too`
+            : `in step with the rest of the run, but ${times(d)} against the baseline: the whole run moved ${times(shift)}`,
       }
   }
 }

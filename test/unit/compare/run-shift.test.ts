@@ -111,6 +111,14 @@ describe('withRunShift', () => {
     ).toBe('faster')
   })
 
+  it('is not same when the run stayed inside the band but the test, in step with it, did not', () => {
+    const out = withRunShift(decision('same'), { d: 0.14, shift: 0.09, band, shiftSignificant: false })
+    expect(out.verdict).toBe('inconclusive')
+    expect(out.reason).toMatch(
+      /in step with the rest of the run, but 1\.15× against the baseline: the whole run moved 1\.09×/,
+    )
+  })
+
   it('leaves inconclusive as it is', () => {
     expect(
       withRunShift(decision('inconclusive'), { d: 0.4, shift: 0.4, band, shiftSignificant: true }).verdict,
