@@ -11,6 +11,10 @@
  *   compiled for it alone (`new Function`), so its call site sees one function only.
  * - `long-warmup`: `warmup: 100` (warm-up ends at a quarter of the time budget, ~125 ms).
  * - `fresh+warmup`: both.
+ * - `reversed`: `default` with the suite measured in reverse order (is a slow start a matter of
+ *   the first functions, or of the first moments of a process?).
+ * - `settle`: `default` after the process has slept a second (background start-up work done).
+ * - `prewarm`: `default` after three throw-away measurements (the measuring code itself warm).
  *
  * For each process it also reports the process's common factor (the median, over measurements,
  * of its ratio to the measurement's median over processes), and the spread that is left once
@@ -30,7 +34,17 @@ import { buildSuite } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const VARIANTS = ['default', 'fresh-loop', 'long-warmup', 'fresh+warmup'] as const
+const VARIANTS = [
+  'default',
+  'fresh-loop',
+  'long-warmup',
+  'fresh+warmup',
+  'reversed',
+  'settle',
+  'prewarm',
+] as const
+/** Run when --variants is not given (the recorded first table). */
+const DEFAULT_VARIANTS: readonly Variant[] = ['default', 'fresh-loop', 'long-warmup', 'fresh+warmup']
 type Variant = (typeof VARIANTS)[number]
 
 // ---------------------------------------------------------------------------------------------
@@ -61,8 +75,15 @@ function childMain(variant: Variant, seed: number): void {
   const medians: Record<string, number> = {}
   const warmup = variant === 'long-warmup' || variant === 'fresh+warmup' ? 100 : undefined
   const fresh = variant === 'fresh-loop' || variant === 'fresh+warmup'
+  if (variant === 'settle') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000)
+  if (variant === 'prewarm') {
+    for (const n of [10, 1000, 100_000])
+      sink = measureTimeOf(() => Array.from({ length: n }, (_, i) => i * 2))
+  }
+  const suite = buildSuite(seed)
+  if (variant === 'reversed') suite.reverse()
   const started = performance.now()
-  for (const { name, fn } of buildSuite(seed)) {
+  for (const { name, fn } of suite) {
     if (fresh) medians[name] = medianWithFreshLoop(fn, warmup)
     else {
       const result = measureTimeOf(fn, warmup === undefined ? {} : { warmup })
@@ -124,6 +145,21 @@ function processFactors(runs: readonly ChildResult[], names: readonly string[]):
   return runs.map((r) => median(names.map((n) => Math.log(r.medians[n]!) - centre[n]!)))
 }
 
+/**
+ * Processes whose first four measurements (in the order measured) ran more than 22% above the
+ * process's common factor, on the median: a slow start.
+ */
+function slowStarts(runs: readonly ChildResult[], measuredOrder: readonly string[]): number {
+  const factors = processFactors(runs, measuredOrder)
+  const centre = Object.fromEntries(
+    measuredOrder.map((n) => [n, Math.log(median(runs.map((r) => r.medians[n]!)))]),
+  )
+  return runs.filter((r, i) => {
+    const first = measuredOrder.slice(0, 4).map((n) => Math.log(r.medians[n]!) - centre[n]! - factors[i]!)
+    return median(first) > Math.log(1.22)
+  }).length
+}
+
 function report(results: Map<Variant, ChildResult[]>, variants: readonly Variant[]): void {
   const names = Object.keys(results.get(variants[0]!)![0]!.medians)
   const spread = (variant: Variant, name: string) => {
@@ -165,6 +201,7 @@ function report(results: Map<Variant, ChildResult[]>, variants: readonly Variant
     'without the common factor',
     '≤ 3% / ≤ 5% without it',
     'processes off > 20%',
+    'slow start',
     'suite time',
   ]
   const summary = variants.map((v) => {
@@ -178,6 +215,7 @@ function report(results: Map<Variant, ChildResult[]>, variants: readonly Variant
       percent(median(residual)),
       `${residual.filter((x) => x <= 0.03).length} / ${residual.filter((x) => x <= 0.05).length} of ${names.length}`,
       `${off} of ${all.length}`,
+      `${slowStarts(all, v === 'reversed' ? [...names].reverse() : names)} of ${all.length}`,
       `${(median(all.map((r) => r.elapsed)) / 1000).toFixed(1)} s`,
     ]
   })
@@ -194,7 +232,7 @@ async function parentMain(): Promise<void> {
   }
   const runs = Number(option('runs') ?? 16)
   const seed = Number(option('seed') ?? 20240917)
-  const variants = (option('variants')?.split(',') ?? [...VARIANTS]) as Variant[]
+  const variants = (option('variants')?.split(',') ?? [...DEFAULT_VARIANTS]) as Variant[]
   for (const v of variants) if (!VARIANTS.includes(v)) throw new Error(`unknown variant ${v}`)
   const cpu = cpus()
   console.log(
