@@ -29,12 +29,12 @@ import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { combineRounds } from '../../src/run/rounds.js'
 import type { Rng } from '../../src/stats/index.js'
-import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
+import { createRng } from '../../src/stats/index.js'
 import type { Comparison, Measurement } from '../../src/types.js'
+import { cv, median, runChildScript, table } from './shared.js'
 import { buildSuite, TARGET } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const FILE = 'scripts/experiments/aa-power.ts'
 const BASELINE_ROUNDS = 5
 const FACTORS = [1.05, 1.1, 1.2, 1.5, 2] as const
@@ -110,18 +110,7 @@ const BURNER =
   'const parent = Number(process.argv[1]); let i = 0; for (;;) { if (++i % 3e8 === 0) { try { process.kill(parent, 0) } catch { process.exit(0) } } }'
 
 function runChild(config: ChildConfig): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--child', JSON.stringify(config)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code}`))))
-  })
+  return runChildScript(SCRIPT, ['--child', JSON.stringify(config)])
 }
 
 /** 1-minute load averages seen before each process, to show how idle "idle" was. */
@@ -176,13 +165,6 @@ function shuffle<T>(rng: Rng, values: readonly T[]): T[] {
   return out
 }
 
-const pad = (s: string, n: number) => s.padEnd(n)
-const cv = (values: readonly number[]) => {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length
-  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
-  return sd / mean
-}
-const median = (values: readonly number[]) => quantile(sortAscending(values), 0.5)
 const micro = (ms: number) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toPrecision(3)} µs`)
 
 type Arm = 'A/A' | `×${number}`
@@ -193,12 +175,6 @@ interface RunResult {
   medians: Record<string, number>
   /** The run's measurements, for the two-process analysis (table C). */
   measurements: Measurement[]
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, widths[i]!)).join(' | ')} |`
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')
 }
 
 async function parentMain(): Promise<void> {

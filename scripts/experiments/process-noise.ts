@@ -1,39 +1,13 @@
-/**
- * Where does the process-to-process noise of a measurement come from, and which measurement
- * settings shrink it? (docs/measurement.md, "Process-to-process noise".)
- *
- * The suite of suite.ts is timed in fresh Node processes under several variants of the
- * measurement, interleaved in a seeded order, and for each variant and measurement the spread
- * of the per-process medians is reported: the noise the comparator's rounds have to absorb.
- *
- * - `default`: `measureTimeOf(fn)` as the matchers call it.
- * - `fresh-loop`: the same sampling plan, but each measurement's batches are run by a loop
- *   compiled for it alone (`new Function`), so its call site sees one function only.
- * - `long-warmup`: `warmup: 100` (warm-up ends at a quarter of the time budget, ~125 ms).
- * - `fresh+warmup`: both.
- * - `reversed`: `default` with the suite measured in reverse order (is a slow start a matter of
- *   the first functions, or of the first moments of a process?).
- * - `settle`: `default` after the process has slept a second (background start-up work done).
- * - `prewarm`: `default` after three throw-away measurements (the measuring code itself warm).
- *
- * For each process it also reports the process's common factor (the median, over measurements,
- * of its ratio to the measurement's median over processes), and the spread that is left once
- * that factor is taken out: what the comparator's run shift removes (docs/statistics.md).
- *
- * Usage (not part of CI): npx tsx scripts/experiments/process-noise.ts [--runs 16] [--seed S]
- *   [--variants default,fresh-loop] [--json FILE] [--from FILE (report a recorded run again)]
- */
-import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { planSettings, SamplingPlan } from '../../src/measure/sampling-plan.js'
 import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
+import { cv, median, runChildScript, table } from './shared.js'
 import { buildSuite } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const VARIANTS = [
   'default',
   'fresh-loop',
@@ -103,21 +77,8 @@ interface ChildResult {
   elapsed: number
 }
 
-function runChild(variant: Variant, seed: number): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--child', variant, String(seed)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-    })
-    child.on('error', reject)
-    child.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as ChildResult) : reject(new Error(`child exited with ${code}`)),
-    )
-  })
+async function runChild(variant: Variant, seed: number): Promise<ChildResult> {
+  return JSON.parse(await runChildScript(SCRIPT, ['--child', variant, String(seed)])) as ChildResult
 }
 
 function option(name: string): string | undefined {
@@ -125,19 +86,7 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined
 }
 
-const cv = (values: readonly number[]) => {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length
-  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
-  return sd / mean
-}
-const median = (values: readonly number[]) => quantile(sortAscending(values), 0.5)
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n')
-}
 
 /** Each process's common factor: the median of its log ratios to the measurements' medians. */
 function processFactors(runs: readonly ChildResult[], names: readonly string[]): number[] {
