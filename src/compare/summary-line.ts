@@ -33,6 +33,17 @@ export function notableRunShift(comparisons: readonly Comparison[]): number | un
   return undefined
 }
 
+/**
+ * What a summary line adds when the run moved as a whole: "; the whole run moved 1.42×, and each
+ * test was judged against that", or '' when the shift is not worth a remark.
+ */
+export function runShiftNote(comparisons: readonly Comparison[]): string {
+  const shift = notableRunShift(comparisons)
+  return shift === undefined
+    ? ''
+    : `; the whole run moved ${shift.toFixed(2)}×, and each test was judged against that`
+}
+
 /** How many comparisons reached each verdict (every verdict present, 0 when unused). */
 export function countVerdicts(comparisons: readonly Comparison[]): Record<VerdictKind, number> {
   const counts: Record<VerdictKind, number> = {

@@ -1,4 +1,4 @@
-import { countVerdicts, geometricMeanRatio, notableRunShift } from '../compare/summary-line.js'
+import { countVerdicts, geometricMeanRatio, runShiftNote } from '../compare/summary-line.js'
 import { formatValue, significant } from '../format/units.js'
 import type { Comparison, VerdictKind } from '../types.js'
 import type { Colors } from './colors.js'
@@ -72,13 +72,7 @@ export function summaryLine(comparisons: readonly Comparison[]): string {
     (verdict) => `${counts[verdict]} ${verdict}`,
   )
   const mean = geometricMeanRatio(comparisons)
-  const shift = notableRunShift(comparisons)
-  return (
-    `${parts.join(', ') || 'nothing compared'}${mean === undefined ? '' : ` — geometric mean ${percent(mean)}`}` +
-    (shift === undefined
-      ? ''
-      : `; the whole run moved ${shift.toFixed(2)}×, and each test was judged against that`)
-  )
+  return `${parts.join(', ') || 'nothing compared'}${mean === undefined ? '' : ` — geometric mean ${percent(mean)}`}${runShiftNote(comparisons)}`
 }
 
 /** The comparison table of a run against its baselines (SPEC §5), worst news first. */

@@ -1,4 +1,4 @@
-import { countVerdicts, geometricMeanRatio, notableRunShift } from '../../compare/summary-line.js'
+import { countVerdicts, geometricMeanRatio, runShiftNote } from '../../compare/summary-line.js'
 import type { Comparison, RunReport, VerdictKind } from '../../types.js'
 import { percent } from './cells.js'
 
@@ -25,13 +25,7 @@ export function countsLine(comparisons: readonly Comparison[]): string {
   )
   if (parts.length === 0) return 'No measurements to compare'
   const mean = geometricMeanRatio(comparisons)
-  const shift = notableRunShift(comparisons)
-  return (
-    `${parts.join(', ')}${mean === undefined ? '' : ` — geometric mean ${percent(mean)}`}` +
-    (shift === undefined
-      ? ''
-      : `; the whole run moved ${shift.toFixed(2)}×, and each test was judged against that`)
-  )
+  return `${parts.join(', ')}${mean === undefined ? '' : ` — geometric mean ${percent(mean)}`}${runShiftNote(comparisons)}`
 }
 
 /** The one line a reader needs: a status emoji, then the counts per verdict. */
