@@ -8,7 +8,7 @@
 import { cpus } from 'node:os'
 import type { CompareItem } from '../../src/compare/index.js'
 import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
-import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
+import { createRng, median } from '../../src/stats/index.js'
 import { simulateFamily } from '../../test/unit/compare/synthetic.js'
 
 const MEASUREMENTS = 1000
@@ -22,7 +22,7 @@ function time(items: readonly CompareItem[]): { cold: number; warm: number } {
     return performance.now() - started
   }
   const cold = elapsed()
-  const warm = quantile(sortAscending(Array.from({ length: REPEATS }, elapsed)), 0.5)
+  const warm = median(Array.from({ length: REPEATS }, elapsed))
   return { cold, warm }
 }
 

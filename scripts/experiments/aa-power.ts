@@ -29,9 +29,9 @@ import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { combineRounds } from '../../src/run/rounds.js'
 import type { Rng } from '../../src/stats/index.js'
-import { createRng } from '../../src/stats/index.js'
+import { createRng, median } from '../../src/stats/index.js'
 import type { Comparison, Measurement } from '../../src/types.js'
-import { cv, median, runChildScript, table } from './shared.js'
+import { cv, runChildScript, table } from './shared.js'
 import { buildSuite, TARGET } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)

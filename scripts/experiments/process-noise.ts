@@ -3,8 +3,8 @@ import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { planSettings, SamplingPlan } from '../../src/measure/sampling-plan.js'
-import { createRng, quantile, sortAscending } from '../../src/stats/index.js'
-import { cv, median, runChildScript, table } from './shared.js'
+import { createRng, median } from '../../src/stats/index.js'
+import { cv, runChildScript, table } from './shared.js'
 import { buildSuite } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -42,7 +42,7 @@ function medianWithFreshLoop(fn: () => unknown, warmup: number | undefined): num
     sink = loop(fn, calls)
     plan.record(calls, performance.now() - start)
   }
-  return quantile(sortAscending(plan.result().samples), 0.5)
+  return median(plan.result().samples)
 }
 
 function childMain(variant: Variant, seed: number): void {

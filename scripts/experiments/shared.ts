@@ -1,7 +1,6 @@
 /** Helpers the real-process experiments share: running a child process, and printing tables. */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { quantile, sortAscending } from '../../src/stats/index.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -34,5 +33,3 @@ export function cv(values: readonly number[]): number {
   const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
   return sd / mean
 }
-
-export const median = (values: readonly number[]): number => quantile(sortAscending(values), 0.5)

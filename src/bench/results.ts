@@ -1,12 +1,10 @@
 import type { PairedItem } from '../compare/paired.js'
 import type { Side } from '../compare/types.js'
-import { quantile, sortAscending, summarize, thin } from '../stats/index.js'
+import { median, summarize, thin } from '../stats/index.js'
 import type { Measurement } from '../types.js'
 import { MAX_STORED_SAMPLES } from '../types.js'
 import type { SideName } from './protocol.js'
 import type { BenchRecord } from './records.js'
-
-const median = (values: readonly number[]) => quantile(sortAscending(values), 0.5)
 
 /**
  * A benchmark's measurement on one side: the summary over the samples of all its processes

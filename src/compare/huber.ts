@@ -1,4 +1,4 @@
-import { quantile, sortAscending } from '../stats/summarize.js'
+import { median } from '../stats/summarize.js'
 
 /**
  * Huber's M-estimator for the means of a few groups sharing one scale (a one-way layout), with
@@ -29,7 +29,6 @@ export interface HuberFit {
   df: number
 }
 
-const median = (values: readonly number[]) => quantile(sortAscending(values), 0.5)
 const psi = (u: number) => Math.max(-HUBER_K, Math.min(HUBER_K, u))
 
 // Residuals of every value from its group's centre, divided by the scale.

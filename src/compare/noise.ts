@@ -1,4 +1,4 @@
-import { digamma, quantile, sortAscending, trigamma, trigammaInverse } from '../stats/index.js'
+import { digamma, median, trigamma, trigammaInverse } from '../stats/index.js'
 
 /**
  * Between-process noise. Samples from one process say nothing about how much the next process
@@ -43,7 +43,7 @@ export function fitNoisePrior(evidence: readonly RoundsEvidence[]): NoisePrior |
   const withRounds = evidence.filter((e) => e.df > 0)
   if (withRounds.length < MIN_PRIOR_FIT) return undefined
   const variances = withRounds.map((e) => e.ss / e.df)
-  const typical = quantile(sortAscending(variances), 0.5)
+  const typical = median(variances)
   if (!(typical > 0)) return { variance: 0, df: Number.POSITIVE_INFINITY }
   // A variance of exactly 0 (identical rounds) has no logarithm; hold it a little above 0.
   const z = variances.map((v, i) => {

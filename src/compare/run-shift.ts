@@ -1,4 +1,4 @@
-import { quantile, sortAscending } from '../stats/index.js'
+import { median } from '../stats/index.js'
 import type { RoundsEvidence } from './noise.js'
 
 /**
@@ -43,7 +43,7 @@ export function roundFactors(rows: readonly (readonly number[])[]): number[] | u
   const { k, count } = modalLength(rows)
   if (count < 3) return undefined
   const centred = rows.filter((row) => row.length === k).map(centre)
-  return Array.from({ length: k }, (_, j) => quantile(sortAscending(centred.map((row) => row[j]!)), 0.5))
+  return Array.from({ length: k }, (_, j) => median(centred.map((row) => row[j]!)))
 }
 
 function centre(row: readonly number[]): number[] {
@@ -73,7 +73,7 @@ export function residualEvidence(
 
 /** The run's common shift: the median change, which a minority of real changes does not move. */
 export function commonShift(changes: readonly number[]): number {
-  return quantile(sortAscending(changes), 0.5)
+  return median(changes)
 }
 
 /**
@@ -84,7 +84,7 @@ export function commonShift(changes: readonly number[]): number {
 export function shiftVariance(variances: readonly number[]): number {
   const m = variances.length
   if (m === 0) return 0
-  return ((Math.PI / 2) * quantile(sortAscending(variances), 0.5)) / m
+  return ((Math.PI / 2) * median(variances)) / m
 }
 
 /** The common shift's own test: is the whole run beyond the drift of the machine? */

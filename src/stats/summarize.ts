@@ -14,6 +14,11 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!)
 }
 
+/** The median (type-7 quantile at ½) of values in any order; NaN for an empty input. */
+export function median(values: readonly number[]): number {
+  return quantile(sortAscending(values), 0.5)
+}
+
 /** Ascending copy of `values` in numeric order (NaN last); a typed-array sort is several times faster. */
 export function sortAscending(values: readonly number[]): number[] {
   // Plain indexed loops: `Float64Array.from` and `Array.from` go through the iterator protocol,

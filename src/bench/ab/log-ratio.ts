@@ -1,4 +1,4 @@
-import { quantile, sortAscending } from '../../stats/summarize.js'
+import { median } from '../../stats/summarize.js'
 
 /**
  * One process's estimate of ln(head/base) from samples taken alternately: the median of the
@@ -14,7 +14,7 @@ export function pairedLogRatio(base: readonly number[], head: readonly number[])
     const h = head[i]!
     if (b > 0 && h > 0) ratios.push(Math.log(h / b))
   }
-  return quantile(sortAscending(ratios), 0.5)
+  return median(ratios)
 }
 
 /**
@@ -22,7 +22,7 @@ export function pairedLogRatio(base: readonly number[], head: readonly number[])
  * their medians. NaN when either median is not positive.
  */
 export function separateLogRatio(base: readonly number[], head: readonly number[]): number {
-  const b = quantile(sortAscending(base), 0.5)
-  const h = quantile(sortAscending(head), 0.5)
+  const b = median(base)
+  const h = median(head)
   return b > 0 && h > 0 ? Math.log(h / b) : Number.NaN
 }

@@ -1,5 +1,5 @@
 import { DETECTION_POWER } from '../../compare/verdict.js'
-import { normalQuantile, quantile, sortAscending } from '../../stats/index.js'
+import { median, normalQuantile } from '../../stats/index.js'
 import type { Comparison } from '../../types.js'
 import type { RunRecords } from '../records.js'
 
@@ -25,7 +25,7 @@ export function detectableChange(comparisons: readonly Comparison[]): number {
     const se = (Math.log(high) - Math.log(low)) / (2 * z)
     return [Math.expm1((z + normalQuantile(DETECTION_POWER)) * se)]
   })
-  return quantile(sortAscending(changes), 0.5)
+  return median(changes)
 }
 
 /** The runner's own cost, apart from benchmark time. */
@@ -49,7 +49,7 @@ export function overheadSummary(records: RunRecords): OverheadSummary {
     .reduce((sum, round) => sum + (round.resources?.wallMs ?? 0), 0)
   return {
     processes: startupMs.length,
-    startupMedianMs: quantile(sortAscending(startupMs), 0.5),
+    startupMedianMs: median(startupMs),
     startupTotalMs: startupMs.reduce((s, x) => s + x, 0),
     benchmarkMs,
     collectProcesses,
