@@ -24,14 +24,14 @@ import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import type { CompareItem } from '../../src/compare/index.js'
+import { shuffled } from '../../src/bench/schedule.js'
 import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
+import { compareItems } from '../../src/run/judge.js'
 import { combineRounds } from '../../src/run/rounds.js'
-import type { Rng } from '../../src/stats/index.js'
 import { createRng, median } from '../../src/stats/index.js'
 import type { Comparison, Measurement } from '../../src/types.js'
-import { cv, runChildScript, table } from './shared.js'
+import { cv, option, runChildScript, table } from './shared.js'
 import { buildSuite, TARGET } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -129,42 +129,6 @@ async function suiteRun(seed: number, extra: number): Promise<Measurement[]> {
   return (JSON.parse(await runChild({ seed, extra })) as { measurements: Measurement[] }).measurements
 }
 
-function items(baseline: readonly Measurement[], run: readonly Measurement[]): CompareItem[] {
-  const base = new Map(baseline.map((m) => [m.key, m]))
-  return run.map((head) => {
-    const before = base.get(head.key)!
-    const side = (m: Measurement) => ({
-      samples: m.samples,
-      summary: m.summary,
-      ...(m.rounds ? { rounds: m.rounds } : {}),
-    })
-    return {
-      key: head.key,
-      file: head.file,
-      name: head.name,
-      metric: head.metric,
-      unit: head.unit,
-      stat: head.stat,
-      base: side(before),
-      head: side(head),
-    }
-  })
-}
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`)
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback
-}
-
-function shuffle<T>(rng: Rng, values: readonly T[]): T[] {
-  const out = [...values]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1)
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
-
 const micro = (ms: number) => (ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toPrecision(3)} µs`)
 
 type Arm = 'A/A' | `×${number}`
@@ -178,9 +142,9 @@ interface RunResult {
 }
 
 async function parentMain(): Promise<void> {
-  const runs = option('runs', 20)
-  const seed = option('seed', 20240917)
-  const burners = option('burners', 0)
+  const runs = Number(option('runs') ?? 20)
+  const seed = Number(option('seed') ?? 20240917)
+  const burners = Number(option('burners') ?? 0)
   const jsonAt = process.argv.indexOf('--json')
   const started = Date.now()
   const burning = Array.from({ length: burners }, () =>
@@ -225,9 +189,9 @@ async function parentMain(): Promise<void> {
     ]
     const results: RunResult[] = []
     for (let round = 0; round < runs; round++) {
-      for (const { arm, extra } of shuffle(order, arms)) {
+      for (const { arm, extra } of shuffled(arms, order)) {
         const run = await suiteRun(seed, extra)
-        const comparisons = compareRun(items(baseline, run), DEFAULT_COMPARE_POLICY)
+        const comparisons = compareRun(compareItems(run, baseline), DEFAULT_COMPARE_POLICY)
         results.push({
           arm,
           round,
@@ -286,7 +250,7 @@ function reanalyse(file: string): void {
   const { baseline } = recorded
   const results = recorded.results.map((r) => ({
     ...r,
-    comparisons: compareRun(items(baseline, r.measurements), DEFAULT_COMPARE_POLICY),
+    comparisons: compareRun(compareItems(r.measurements, baseline), DEFAULT_COMPARE_POLICY),
   }))
   console.log(
     `perfgate real-process A/A and power experiment, judged again from ${file}: seed ${recorded.seed}, ` +
@@ -394,7 +358,7 @@ function reportPairs(baseline: Measurement[], results: RunResult[]): void {
     const verdicts: Comparison[][] = []
     for (let i = 0; i + 1 < runs.length; i += 2) {
       const head = combineRounds([runs[i]!.measurements, runs[i + 1]!.measurements])
-      verdicts.push(compareRun(items(baseline, head), DEFAULT_COMPARE_POLICY))
+      verdicts.push(compareRun(compareItems(head, baseline), DEFAULT_COMPARE_POLICY))
     }
     const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
     const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
@@ -430,7 +394,9 @@ function reportMoreRounds(results: RunResult[], count: number): void {
   )
   const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
     const runs = results.filter((r) => r.arm === arm && !(arm === 'A/A' && r.round < count))
-    const verdicts = runs.map((r) => compareRun(items(baseline, r.measurements), DEFAULT_COMPARE_POLICY))
+    const verdicts = runs.map((r) =>
+      compareRun(compareItems(r.measurements, baseline), DEFAULT_COMPARE_POLICY),
+    )
     const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
     const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
     const target = verdicts.filter((v) => v.some((c) => c.key === TARGET && c.verdict === 'slower')).length
@@ -460,7 +426,7 @@ function reportWithoutShift(baseline: Measurement[], results: RunResult[]): void
   console.log('\nTable E — the same runs judged without the run shift (policy `runShift: false`).\n')
   const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
     const runs = results.filter((r) => r.arm === arm)
-    const verdicts = runs.map((r) => compareRun(items(baseline, r.measurements), policy))
+    const verdicts = runs.map((r) => compareRun(compareItems(r.measurements, baseline), policy))
     const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
     const any = (verdict: string) =>
       verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === verdict)).length

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { shuffled } from '../../src/bench/schedule.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { planSettings, SamplingPlan } from '../../src/measure/sampling-plan.js'
 import { createRng, median } from '../../src/stats/index.js'
-import { cv, runChildScript, table } from './shared.js'
+import { cv, option, runChildScript, table } from './shared.js'
 import { buildSuite } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -79,11 +80,6 @@ interface ChildResult {
 
 async function runChild(variant: Variant, seed: number): Promise<ChildResult> {
   return JSON.parse(await runChildScript(SCRIPT, ['--child', variant, String(seed)])) as ChildResult
-}
-
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`)
-  return at >= 0 ? process.argv[at + 1] : undefined
 }
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`
@@ -192,12 +188,7 @@ async function parentMain(): Promise<void> {
   const results = new Map<Variant, ChildResult[]>(variants.map((v) => [v, []]))
   const started = Date.now()
   for (let round = 0; round < runs; round++) {
-    const order = [...variants]
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1)
-      ;[order[i], order[j]] = [order[j]!, order[i]!]
-    }
-    for (const variant of order) results.get(variant)!.push(await runChild(variant, seed))
+    for (const variant of shuffled(variants, rng)) results.get(variant)!.push(await runChild(variant, seed))
     process.stderr.write(`round ${round + 1}/${runs} after ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
     const json = option('json')
     if (json) writeFileSync(json, `${JSON.stringify(Object.fromEntries(results))}\n`)

@@ -33,3 +33,9 @@ export function cv(values: readonly number[]): number {
   const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
   return sd / mean
 }
+
+/** The value after `--name` on the command line, if given. */
+export function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`)
+  return at >= 0 ? process.argv[at + 1] : undefined
+}
