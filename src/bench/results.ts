@@ -1,10 +1,23 @@
 import type { PairedItem } from '../compare/paired.js'
-import type { Side } from '../compare/types.js'
+import { measurementSide } from '../run/judge.js'
 import { median, summarize, thin } from '../stats/index.js'
 import type { Measurement } from '../types.js'
 import { MAX_STORED_SAMPLES } from '../types.js'
 import type { SideName } from './protocol.js'
 import type { BenchRecord } from './records.js'
+
+/** What names a benchmark's measurement and what is judged: its median time, per its threshold. */
+function benchIdentity(record: BenchRecord) {
+  return {
+    key: record.key,
+    file: record.file,
+    name: record.name,
+    metric: 'time',
+    unit: 'ms',
+    stat: 'median',
+    ...(record.threshold === undefined ? {} : { threshold: record.threshold }),
+  } as const
+}
 
 /**
  * A benchmark's measurement on one side: the summary over the samples of all its processes
@@ -18,14 +31,8 @@ export function sideMeasurement(record: BenchRecord, side: SideName): Measuremen
   const all = rounds.flatMap((r) => r.samples)
   const summary = { ...summarize(all), n: rounds.reduce((sum, r) => sum + r.count, 0) }
   return {
-    key: record.key,
-    file: record.file,
-    name: record.name,
-    metric: 'time',
-    unit: 'ms',
+    ...benchIdentity(record),
     source: 'bench',
-    stat: 'median',
-    ...(record.threshold === undefined ? {} : { threshold: record.threshold }),
     summary,
     samples: thin(all, MAX_STORED_SAMPLES),
     batch: 1,
@@ -33,26 +40,14 @@ export function sideMeasurement(record: BenchRecord, side: SideName): Measuremen
   }
 }
 
-const sideOf = (m: Measurement | undefined): Side | undefined =>
-  m &&
-  (m.rounds
-    ? { samples: m.samples, summary: m.summary, rounds: m.rounds }
-    : { samples: m.samples, summary: m.summary })
-
 /** The comparison input of an A/B benchmark: both sides (as measured) and its paired runs. */
 export function pairedItem(record: BenchRecord): PairedItem {
-  const base = sideOf(sideMeasurement(record, 'base'))
-  const head = sideOf(sideMeasurement(record, 'head'))
+  const base = sideMeasurement(record, 'base')
+  const head = sideMeasurement(record, 'head')
   return {
-    key: record.key,
-    file: record.file,
-    name: record.name,
-    metric: 'time',
-    unit: 'ms',
-    stat: 'median',
-    ...(record.threshold === undefined ? {} : { threshold: record.threshold }),
-    ...(base ? { base } : {}),
-    ...(head ? { head } : {}),
+    ...benchIdentity(record),
+    ...(base ? { base: measurementSide(base) } : {}),
+    ...(head ? { head: measurementSide(head) } : {}),
     runs: record.runs,
   }
 }

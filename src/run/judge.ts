@@ -27,7 +27,8 @@ export interface JudgeInput {
 
 const identity = (m: Pick<Measurement, 'file' | 'key'>) => `${m.file}\0${m.key}`
 
-function side(measurement: Measurement): Side {
+/** A measurement as one side of a comparison: its samples, summary and rounds (if any). */
+export function measurementSide(measurement: Measurement): Side {
   return {
     samples: measurement.samples,
     summary: measurement.summary,
@@ -57,8 +58,8 @@ export function compareItems(
       unit: head.unit,
       stat: head.stat,
       ...(threshold === undefined ? {} : { threshold }),
-      ...(before && before.metric === head.metric ? { base: side(before) } : {}),
-      head: side(head),
+      ...(before && before.metric === head.metric ? { base: measurementSide(before) } : {}),
+      head: measurementSide(head),
     }
   })
   for (const before of base.values()) {
@@ -70,7 +71,7 @@ export function compareItems(
       metric: before.metric,
       unit: before.unit,
       stat: before.stat,
-      base: side(before),
+      base: measurementSide(before),
     })
   }
   return items
