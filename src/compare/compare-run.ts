@@ -1,6 +1,6 @@
 import { adjustPValues, ascending, tQuantile } from '../stats/index.js'
 import type { Metric } from '../types.js'
-import { comparedComparison, invalidComparison, missingComparison, newComparison } from './build.js'
+import { comparedComparison } from './build.js'
 import { calibrate, calibrationFactor } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { combineSides, pValue } from './estimate.js'
@@ -22,6 +22,7 @@ import type { Scale } from './scale.js'
 import { scaleOf } from './scale.js'
 import type { SideEstimate } from './side.js'
 import { estimateSide } from './side.js'
+import { inItemOrder, triage } from './triage.js'
 import type { CompareItem, ComparePolicy, DetailedComparison, Side } from './types.js'
 import { DEFAULT_COMPARE_POLICY } from './types.js'
 import { comparisonProblem } from './validate.js'
@@ -257,22 +258,9 @@ export function compareRun(
   policy: ComparePolicy = DEFAULT_COMPARE_POLICY,
 ): DetailedComparison[] {
   checkPolicy(policy)
-  const results = new Map<number, DetailedComparison>()
-  const prepared: Prepared[] = []
-  items.forEach((item, index) => {
-    const { base, head } = item
-    if (base && !head) results.set(index, missingComparison(item, base.summary))
-    else if (head && !base) results.set(index, newComparison(item, head.summary))
-    else if (base && head) {
-      const threshold = item.threshold ?? policy.threshold
-      const problem = comparisonProblem(base, head, item.metric, item.stat, threshold)
-      if (problem)
-        results.set(
-          index,
-          invalidComparison(item, { base: base.summary, head: head.summary }, threshold, problem),
-        )
-      else prepared.push(prepare(item, index, base, head, threshold))
-    }
+  const { decided, compared: prepared } = triage(items, policy, (item, index, base, head, threshold) => {
+    const problem = comparisonProblem(base, head, item.metric, item.stat, threshold)
+    return problem ?? prepare(item, index, base, head, threshold)
   })
   const metrics: Metric[] = ['time', 'memory']
   const estimated = metrics.flatMap((metric) =>
@@ -281,8 +269,9 @@ export function compareRun(
       policy,
     ),
   )
-  judge(estimated, policy).forEach((comparison, i) => {
-    results.set(estimated[i]!.index, comparison)
-  })
-  return [...results.entries()].sort(([a], [b]) => a - b).map(([, comparison]) => comparison)
+  return inItemOrder(
+    decided,
+    estimated.map((e) => e.index),
+    judge(estimated, policy),
+  )
 }

@@ -1,5 +1,5 @@
 import { adjustPValues } from '../stats/index.js'
-import { comparedComparison, invalidComparison, missingComparison, newComparison } from './build.js'
+import { comparedComparison } from './build.js'
 import { calibrate, calibrationFactor } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { pValue } from './estimate.js'
@@ -7,6 +7,7 @@ import { huberGroups } from './huber.js'
 import { processNoise } from './noise.js'
 import { checkPolicy } from './policy.js'
 import { scaleOf } from './scale.js'
+import { inItemOrder, triage } from './triage.js'
 import type { CompareItem, ComparePolicy, DetailedComparison, Side } from './types.js'
 import { DEFAULT_COMPARE_POLICY } from './types.js'
 import { comparisonProblem } from './validate.js'
@@ -162,26 +163,16 @@ export function comparePaired(
   policy: ComparePolicy = DEFAULT_COMPARE_POLICY,
 ): DetailedComparison[] {
   checkPolicy(policy)
-  const results = new Map<number, DetailedComparison>()
-  const estimated: Estimated[] = []
-  items.forEach((item, index) => {
-    const { base, head } = item
-    if (base && !head) results.set(index, missingComparison(item, base.summary))
-    else if (head && !base) results.set(index, newComparison(item, head.summary))
-    else if (base && head) {
-      const threshold = item.threshold ?? policy.threshold
-      const problem = problemOf(item, base, head, threshold)
-      const crossover = problem ? undefined : crossoverEstimate(item.runs ?? [])
-      if (!crossover)
-        results.set(
-          index,
-          invalidComparison(item, { base: base.summary, head: head.summary }, threshold, problem!),
-        )
-      else estimated.push({ index, item, base, head, threshold, crossover })
-    }
+  const { decided, compared: estimated } = triage(items, policy, (item, index, base, head, threshold) => {
+    const problem = problemOf(item, base, head, threshold)
+    if (problem) return problem
+    // problemOf has checked that some process measured both versions.
+    const crossover = crossoverEstimate(item.runs ?? [])!
+    return { index, item, base, head, threshold, crossover }
   })
-  judge(estimated, policy).forEach((comparison, i) => {
-    results.set(estimated[i]!.index, comparison)
-  })
-  return [...results.entries()].sort(([a], [b]) => a - b).map(([, comparison]) => comparison)
+  return inItemOrder(
+    decided,
+    estimated.map((e) => e.index),
+    judge(estimated, policy),
+  )
 }
