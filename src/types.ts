@@ -159,6 +159,12 @@ export type Comparison =
        * statistics with enough samples); see docs/statistics.md.
        */
       rank?: { p: number; pAdjusted: number; ratio: number; required: boolean }
+      /**
+       * A `slower` verdict of the first process, measured again in fresh processes before the
+       * gate believed it: each re-measurement's verdict and ratio, in order (see
+       * docs/statistics.md, "Confirmation in fresh processes").
+       */
+      confirmation?: { verdict: VerdictKind; ratio?: number }[]
     }
   | {
       verdict: 'new'

@@ -1,5 +1,7 @@
 export { MIN_CALIBRATION_COMPARISONS } from './calibrate.js'
 export { compareRun } from './compare-run.js'
+export type { ConfirmationStep } from './confirm.js'
+export { awaitingConfirmation, confirmationNote, confirmVerdicts, MAX_CONFIRMATIONS } from './confirm.js'
 export { FALLBACK_PRIOR_DF, fitNoisePrior, MIN_PRIOR_FIT } from './noise.js'
 export { MEMORY_MIN_CHANGE_MB, MEMORY_NOISE_FLOOR_MB } from './scale.js'
 export { countVerdicts, geometricMeanRatio, notableRunShift, runShiftNote } from './summary-line.js'

@@ -93,6 +93,14 @@ const comparedSchema = z.object({
   rank: z
     .object({ p: measured, pAdjusted: measured, ratio: measured, required: z.boolean() })
     .exactOptional(),
+  confirmation: z
+    .array(
+      z.object({
+        verdict: z.enum(['faster', 'same', 'slower', 'inconclusive', 'new', 'missing']),
+        ratio: measured.exactOptional(),
+      }),
+    )
+    .exactOptional(),
 })
 
 const comparisonSchema = z.discriminatedUnion('verdict', [

@@ -1,0 +1,82 @@
+import type { Comparison, VerdictKind } from '../types.js'
+
+/**
+ * Re-measurements a run may take before it believes a `slower` verdict: a second fresh process,
+ * and a third only when the second disagrees — two of three decide (docs/statistics.md,
+ * "Confirmation in fresh processes").
+ */
+export const MAX_CONFIRMATIONS = 2
+
+/** One re-measurement's view of a measurement the first run found `slower`. */
+export interface ConfirmationStep {
+  verdict: VerdictKind
+  /** Current / baseline in that process (absent when it did not measure the test). */
+  ratio?: number
+}
+
+const identity = (c: Pick<Comparison, 'file' | 'key'>) => `${c.file}\0${c.key}`
+
+const times = (ratio: number | undefined) =>
+  ratio === undefined ? 'not measured' : `${ratio.toPrecision(3)}×`
+
+function stepOf(comparison: Comparison | undefined): ConfirmationStep {
+  if (!comparison) return { verdict: 'missing' }
+  if (comparison.verdict === 'new' || comparison.verdict === 'missing') return { verdict: comparison.verdict }
+  return { verdict: comparison.verdict, ratio: comparison.change.ratio }
+}
+
+/** Keys of the first run's `slower` verdicts that the re-measurements so far have not settled. */
+export function awaitingConfirmation(
+  first: readonly Comparison[],
+  confirmations: readonly (readonly Comparison[])[],
+): Comparison[] {
+  if (confirmations.length >= MAX_CONFIRMATIONS) return []
+  return first.filter((c) => {
+    if (c.verdict !== 'slower') return false
+    const steps = confirmations.map((run) => stepOf(run.find((r) => identity(r) === identity(c))))
+    // Settled once one re-measurement agrees; a third process is only asked when the second
+    // disagreed (two of three), so with one disagreement so far it is still open.
+    return !steps.some((s) => s.verdict === 'slower')
+  })
+}
+
+/**
+ * The verdicts after confirmation. A `slower` verdict of the first run stands when one of the
+ * re-measurements (each a whole run judged against the same baseline, in a fresh process) is
+ * `slower` too; when the second process disagreed and the third one was taken, that makes two of
+ * three. Otherwise it becomes `inconclusive` with the ratios each process saw: a regression
+ * shows in every process, while the jumps of a single process (a slow start, a busy machine, a
+ * one-off JIT decision) seldom repeat. Every other verdict is the first run's. Pure.
+ */
+export function confirmVerdicts(
+  first: readonly Comparison[],
+  confirmations: readonly (readonly Comparison[])[],
+): Comparison[] {
+  if (confirmations.length === 0) return [...first]
+  const byIdentity = confirmations.map((run) => new Map(run.map((c) => [identity(c), c])))
+  return first.map((c) => {
+    if (c.verdict !== 'slower') return c
+    const steps = byIdentity.map((run) => stepOf(run.get(identity(c))))
+    const confirmation = steps.map((s) => ({ ...s }))
+    if (steps.some((s) => s.verdict === 'slower')) return { ...c, confirmation }
+    const seen = steps.map((s) => `${times(s.ratio)} (${s.verdict})`).join(', then ')
+    return {
+      ...c,
+      verdict: 'inconclusive',
+      confirmation,
+      reason:
+        `${times(c.change.ratio)} slower in this process, but measured again in ` +
+        `${steps.length === 1 ? 'a fresh process' : `${steps.length} fresh processes`}: ${seen}; ` +
+        'a regression shows every time',
+    }
+  })
+}
+
+/**
+ * What the re-measurements of a confirmed `slower` saw, for the tables: "confirmed: 1.46×" (or
+ * "confirmed: 1.02×, 1.44×", two of three); undefined for a verdict that was not re-measured.
+ */
+export function confirmationNote(comparison: Comparison): string | undefined {
+  if (comparison.verdict !== 'slower' || !comparison.confirmation?.length) return undefined
+  return `confirmed: ${comparison.confirmation.map((step) => times(step.ratio)).join(', ')}`
+}

@@ -1,0 +1,122 @@
+import { describe, expect, test } from 'vitest'
+import {
+  awaitingConfirmation,
+  confirmationNote,
+  confirmVerdicts,
+  MAX_CONFIRMATIONS,
+} from '../../../src/compare/confirm.js'
+import { summarize } from '../../../src/stats/index.js'
+import type { Comparison } from '../../../src/types.js'
+
+const summary = summarize([1, 2, 3])
+
+// A compared measurement with just what confirmation reads: identity, verdict and ratio.
+function compared(
+  key: string,
+  verdict: 'faster' | 'same' | 'slower' | 'inconclusive',
+  ratio: number,
+): Comparison {
+  return {
+    verdict,
+    key,
+    file: 'a.test.ts',
+    name: key,
+    metric: 'time',
+    unit: 'ms',
+    stat: 'median',
+    base: summary,
+    head: summary,
+    change: { ratio, low: ratio * 0.9, high: ratio * 1.1, level: 0.99 },
+    p: 0.001,
+    pAdjusted: 0.002,
+    threshold: 0.1,
+  }
+}
+
+describe('awaitingConfirmation', () => {
+  const first = [compared('a', 'slower', 1.5), compared('b', 'slower', 1.3), compared('c', 'same', 1)]
+
+  test('every `slower` verdict awaits a first re-measurement; nothing else does', () => {
+    expect(awaitingConfirmation(first, []).map((c) => c.key)).toEqual(['a', 'b'])
+  })
+
+  test('a verdict the second process agreed with is settled; one it did not is asked a third time', () => {
+    const second = [compared('a', 'slower', 1.48), compared('b', 'same', 1.01), compared('c', 'same', 1)]
+    expect(awaitingConfirmation(first, [second]).map((c) => c.key)).toEqual(['b'])
+  })
+
+  test(`never more than ${MAX_CONFIRMATIONS} re-measurements`, () => {
+    const same = first.map((c) => compared(c.key, 'same', 1))
+    expect(awaitingConfirmation(first, [same, same])).toEqual([])
+  })
+})
+
+describe('confirmVerdicts', () => {
+  test('without re-measurements the verdicts are the first run’s', () => {
+    const first = [compared('a', 'slower', 1.5)]
+    expect(confirmVerdicts(first, [])).toEqual(first)
+  })
+
+  test('a `slower` the second process agrees with stands, and carries what the second saw', () => {
+    const [result] = confirmVerdicts([compared('a', 'slower', 1.5)], [[compared('a', 'slower', 1.46)]])
+    expect(result).toMatchObject({ verdict: 'slower', confirmation: [{ verdict: 'slower', ratio: 1.46 }] })
+    expect(result).not.toHaveProperty('reason')
+  })
+
+  test('two of three: the second disagrees, the third agrees', () => {
+    const [result] = confirmVerdicts(
+      [compared('a', 'slower', 1.5)],
+      [[compared('a', 'same', 1.02)], [compared('a', 'slower', 1.44)]],
+    )
+    expect(result?.verdict).toBe('slower')
+    expect(result).toMatchObject({ confirmation: [{ verdict: 'same' }, { verdict: 'slower' }] })
+  })
+
+  test('not repeated: `inconclusive`, with the ratio every process saw', () => {
+    const [result] = confirmVerdicts(
+      [compared('a', 'slower', 1.64)],
+      [[compared('a', 'same', 1.02)], [compared('a', 'inconclusive', 1.08)]],
+    )
+    expect(result?.verdict).toBe('inconclusive')
+    expect(result).toMatchObject({
+      reason:
+        '1.64× slower in this process, but measured again in 2 fresh processes: 1.02× (same), then 1.08× (inconclusive); a regression shows every time',
+    })
+  })
+
+  test('a re-measurement that did not measure the test does not confirm it', () => {
+    const [result] = confirmVerdicts([compared('a', 'slower', 1.5)], [[compared('other', 'slower', 2)]])
+    expect(result).toMatchObject({
+      verdict: 'inconclusive',
+      confirmation: [{ verdict: 'missing' }],
+      reason:
+        '1.50× slower in this process, but measured again in a fresh process: not measured (missing); a regression shows every time',
+    })
+  })
+
+  test('other verdicts are left alone, even when the re-measurement disagrees with them', () => {
+    const first = [compared('a', 'faster', 0.5), compared('b', 'same', 1), compared('c', 'inconclusive', 1.2)]
+    const again = [compared('a', 'same', 1), compared('b', 'slower', 1.5), compared('c', 'slower', 1.5)]
+    expect(confirmVerdicts(first, [again])).toEqual(first)
+  })
+
+  test('measurements are matched by file and key, not by position', () => {
+    const first = [compared('a', 'slower', 1.5), compared('b', 'slower', 1.5)]
+    const again = [compared('b', 'slower', 1.5), compared('a', 'same', 1)]
+    expect(confirmVerdicts(first, [again]).map((c) => c.verdict)).toEqual(['inconclusive', 'slower'])
+  })
+})
+
+describe('confirmationNote', () => {
+  test('says what the re-measurements of a confirmed `slower` saw; nothing for other verdicts', () => {
+    const once = confirmVerdicts([compared('a', 'slower', 1.5)], [[compared('a', 'slower', 1.46)]])[0]!
+    expect(confirmationNote(once)).toBe('confirmed: 1.46×')
+    const twice = confirmVerdicts(
+      [compared('a', 'slower', 1.5)],
+      [[compared('a', 'same', 1.02)], [compared('a', 'slower', 1.44)]],
+    )[0]!
+    expect(confirmationNote(twice)).toBe('confirmed: 1.02×, 1.44×')
+    expect(confirmationNote(compared('a', 'slower', 1.5))).toBeUndefined()
+    expect(confirmationNote(compared('a', 'same', 1))).toBeUndefined()
+  })
+})
