@@ -1,3 +1,4 @@
+import { confirmationNote } from '../compare/confirm.js'
 import { countVerdicts, geometricMeanRatio, runShiftNote } from '../compare/summary-line.js'
 import { formatValue, significant } from '../format/units.js'
 import type { Comparison, VerdictKind } from '../types.js'
@@ -31,8 +32,10 @@ export function formatChange(comparison: Comparison): string {
 function verdictCell(comparison: Comparison, colors: Colors): string {
   const details = comparison as Comparison & { reason?: string }
   switch (comparison.verdict) {
-    case 'slower':
-      return colors.red(colors.bold('slower'))
+    case 'slower': {
+      const note = confirmationNote(comparison)
+      return colors.red(colors.bold('slower')) + (note ? ` (${note})` : '')
+    }
     case 'faster':
       return colors.green('faster')
     case 'inconclusive': {

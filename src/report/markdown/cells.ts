@@ -1,3 +1,4 @@
+import { confirmationNote } from '../../compare/confirm.js'
 import { formatValue, significant } from '../../format/units.js'
 import type { Comparison, StatName } from '../../types.js'
 import { escapeMarkdown } from '../escape.js'
@@ -63,8 +64,10 @@ export function changeCell(c: Comparison): string {
 /** The verdict with an emoji, so the table reads at a glance. */
 export function verdictCell(c: Comparison): string {
   switch (c.verdict) {
-    case 'slower':
-      return '🔴 **slower**'
+    case 'slower': {
+      const note = confirmationNote(c)
+      return `🔴 **slower**${note ? ` (${note})` : ''}`
+    }
     case 'faster':
       return '🟢 faster'
     case 'same':
