@@ -17,6 +17,7 @@ import {
   roundFactors,
   shiftTest,
   shiftVariance,
+  typicalOffset,
 } from './run-shift.js'
 import type { Scale } from './scale.js'
 import { scaleOf } from './scale.js'
@@ -40,6 +41,8 @@ interface Prepared {
   headEstimate: SideEstimate
   /** Within-process rank test of the samples (time only, both sides with samples). */
   rank?: RankEvidence
+  /** Both sides' samples in ascending order (time with samples on both sides, for the rank test). */
+  sorted?: { base: readonly number[]; head: readonly number[] }
 }
 
 /** A prepared measurement with its change estimate and between-process noise. */
@@ -58,6 +61,10 @@ interface RelativeEstimate {
   noise: ProcessNoise
   inflation: number
   estimate: ChangeEstimate
+  /** Added to every change against the baseline: the sides' typical rounds instead of their means. */
+  offset: number
+  /** The rank test of the current samples with the run's shift taken out. */
+  rank?: RankEvidence
 }
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {
@@ -70,6 +77,7 @@ function prepare(item: CompareItem, index: number, base: Side, head: Side, thres
   const prepared: Prepared = { index, item, base, head, threshold, scale, baseEstimate, headEstimate }
   if (item.metric === 'time' && baseSorted.length > 0 && headSorted.length > 0) {
     prepared.rank = rankEvidence(baseSorted, headSorted)
+    prepared.sorted = { base: baseSorted, head: headSorted }
   }
   return prepared
 }
@@ -124,13 +132,20 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
     prepared.length >= MIN_SHIFT_COMPARISONS
       ? relativeEstimates(prepared, floorSds)
       : undefined
-  return prepared.map((p, i) => ({
-    ...p,
-    noise: noises[i]!,
-    inflation: calibration.inflation,
-    estimate: calibrate(raw[i]!, calibration),
-    ...(relative ? { relative: relative[i]! } : {}),
-  }))
+  return prepared.map((p, i) => {
+    const estimate = calibrate(raw[i]!, calibration)
+    const rel = relative?.[i]
+    if (!rel) return { ...p, noise: noises[i]!, inflation: calibration.inflation, estimate }
+    const { rank, ...rest } = rel
+    return {
+      ...p,
+      ...(rank ? { rank } : {}),
+      noise: noises[i]!,
+      inflation: calibration.inflation,
+      estimate: { ...estimate, d: estimate.d + rel.offset },
+      relative: rest,
+    }
+  })
 }
 
 // The spread of each measurement's rounds once every round's common factor is taken out, and
@@ -159,7 +174,11 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
     }),
     floorSds.map((sd) => sd * sd),
   )
-  const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
+  const offset = typicalOffset(head.factors) - typicalOffset(base.factors)
+  const raw = prepared.map((p, i) => {
+    const e = combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!)
+    return { ...e, d: e.d + offset }
+  })
   const shift = shiftTest(
     commonShift(raw.map((e) => e.d)),
     { factors: base.factors, processes: processesOf(base.factors) },
@@ -168,12 +187,33 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
   const extra = shiftVariance(raw.map((e) => e.se * e.se))
   const centred = raw.map((e) => ({ d: e.d - shift.shift, se: Math.sqrt(e.se * e.se + extra), df: e.df }))
   const calibration = calibrationFactor(centred)
-  return centred.map((e, i) => ({
-    shift,
-    noise: noises[i]!,
-    inflation: calibration.inflation,
-    estimate: calibrate(e, calibration),
-  }))
+  return centred.map((e, i) => {
+    const rank = relativeRank(prepared[i]!, shift.shift - offset)
+    return {
+      shift,
+      noise: noises[i]!,
+      inflation: calibration.inflation,
+      estimate: calibrate(e, calibration),
+      offset,
+      ...(rank ? { rank } : {}),
+    }
+  })
+}
+
+/**
+ * The rank test of the current samples against the baseline's with the run's shift (against the
+ * baseline's pooled samples, so before the typical-round offset) taken out: the samples must
+ * have moved relative to the run, as the statistic did. The Hodges–Lehmann ratio stays current
+ * over baseline.
+ */
+function relativeRank(p: Prepared, shift: number): RankEvidence | undefined {
+  if (!p.sorted) return undefined
+  const factor = Math.exp(-shift)
+  const evidence = rankEvidence(
+    p.sorted.base,
+    p.sorted.head.map((x) => x * factor),
+  )
+  return { ...evidence, ratio: evidence.ratio / factor }
 }
 
 function judge(estimated: readonly Estimated[], policy: ComparePolicy): DetailedComparison[] {

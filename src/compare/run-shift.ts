@@ -71,6 +71,18 @@ export function residualEvidence(
   return { ss, df: (row.length - 1) * (1 - 1 / Math.max(rowsInFactors, 2)) }
 }
 
+/**
+ * Where a side's typical round sits against the mean of its rounds (log scale): the median of the
+ * rounds' common factors minus their mean, 0 without factors. A side's point is the mean of its
+ * rounds, so a baseline with two of five rounds in a slow period of the machine sits 10–15%
+ * above what the machine usually measures (recorded in docs/statistics.md); moved to its
+ * typical round, the change against it reads as the change against the usual machine.
+ */
+export function typicalOffset(factors: readonly number[] | undefined): number {
+  if (!factors || factors.length < 2) return 0
+  return median(factors) - factors.reduce((sum, x) => sum + x, 0) / factors.length
+}
+
 /** The run's common shift: the median change, which a minority of real changes does not move. */
 export function commonShift(changes: readonly number[]): number {
   return median(changes)

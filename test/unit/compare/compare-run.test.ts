@@ -145,6 +145,28 @@ describe('compareRun: verdicts on synthetic data', () => {
     expect(other.noise?.runShift).toBeCloseTo(drift, 1)
   })
 
+  it("judges a change against the baseline's typical round when some of its rounds hit a slow period", () => {
+    // Eight measurements; baseline rounds 3 and 5 ran 1.3× slow for all of them (a slow period of
+    // the machine), the current single process ran at the usual speed, and the first measurement
+    // became 1.25× slower. Against the mean of the rounds it would read about 1.08×.
+    const rng = createRng(31)
+    const factors = [1, 1, 1.3, 1, 1.3]
+    const around = (value: number, n: number) =>
+      Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
+    const items = Array.from({ length: 8 }, (_, i) => {
+      const value = 1 + i
+      const rounds = factors.map((f) => value * f * (1 + 0.005 * rng.normal()))
+      const baseSamples = rounds.flatMap((r) => around(r, 20)).sort((a, b) => a - b)
+      const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
+      return timeItem(i, side(baseSamples, rounds), side(head))
+    })
+    const [slowed, ...others] = compareRun(items)
+    if (slowed?.verdict !== 'slower') throw new Error(`expected slower, got ${slowed?.verdict}`)
+    expect(slowed.change.ratio).toBeCloseTo(1.25, 1)
+    expect(slowed.noise?.runShift).toBeCloseTo(1, 1)
+    for (const r of others) expect(['same', 'inconclusive']).toContain(r.verdict)
+  })
+
   it('is inconclusive for a 15% change in single processes, saying what it could detect', () => {
     const [r] = compareRun([timeItem(0, side(lognormal(5, 100, 1)), side(lognormal(6, 100, 1.15)))])
     if (r?.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${r?.verdict}`)
