@@ -5,7 +5,7 @@ import type { PerfgateConfig, PerfgateUserOptions } from './types.js'
 
 /**
  * Option rules as data. This runs when the Vitest plugin starts, where importing a schema
- * library would cost more than everything else the plugin does; nine rules need none.
+ * library would cost more than everything else the plugin does; ten rules need none.
  */
 interface OptionSpec {
   accepts: (value: unknown) => boolean
@@ -41,6 +41,7 @@ const SPECS: Record<keyof PerfgateConfig, OptionSpec> = {
   github: oneOf('auto', 'off'),
   environmentMismatch: oneOf('advisory', 'fail'),
   correction: oneOf('holm', 'bh'),
+  confirm: { accepts: (value) => typeof value === 'boolean', expected: 'true or false' },
 }
 
 const KNOWN = Object.keys(SPECS)

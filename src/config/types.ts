@@ -18,6 +18,11 @@ export interface PerfgateConfig {
   environmentMismatch: 'advisory' | 'fail'
   /** Multiple-comparison correction: `holm` (family-wise) or `bh` (false discovery rate). */
   correction: 'holm' | 'bh'
+  /**
+   * Whether a `slower` verdict is measured again in fresh processes before it fails the run
+   * (Vitest and Jest runs): it stands when a second process agrees, or two of three.
+   */
+  confirm: boolean
 }
 
 /** What a user may set in the plugin, the reporter or `perfgate.config.*`: any subset. */
@@ -33,4 +38,5 @@ export const DEFAULT_CONFIG: Readonly<PerfgateConfig> = {
   github: 'auto',
   environmentMismatch: 'advisory',
   correction: 'holm',
+  confirm: true,
 }

@@ -10,6 +10,9 @@ import { colorsFor } from '../terminal/colors.js'
 import type { UpdateOutcome } from '../terminal/run-output.js'
 import { renderRunOutput } from '../terminal/run-output.js'
 import type { Comparison, Environment, GatePolicy, Measurement, RunReport } from '../types.js'
+import type { MeasureAgain } from './confirm-run.js'
+import { confirmSlower } from './confirm-run.js'
+import type { JudgeInput } from './judge.js'
 import { judgeRun } from './judge.js'
 import { writeRoundFile } from './rounds.js'
 
@@ -38,6 +41,11 @@ export interface FinishInput {
   problems?: string[]
   /** Comparisons computed elsewhere (the A/B runner's paired design). */
   comparisons?: Comparison[]
+  /**
+   * Runs test files again in a fresh process (Vitest and Jest reporters): with it, `slower`
+   * verdicts are confirmed before they fail the run (option `confirm`).
+   */
+  measureAgain?: MeasureAgain
 }
 
 export interface FinishResult {
@@ -156,7 +164,7 @@ export async function finishRun(input: FinishInput): Promise<FinishResult> {
     problems.push(...stored.problems)
   }
   const measuredFiles = new Set(measurements.map((m) => m.file))
-  const report = judgeRun({
+  const judgeInput: JudgeInput = {
     measurements,
     baseline: outcome ? [] : baseline,
     env,
@@ -166,7 +174,19 @@ export async function finishRun(input: FinishInput): Promise<FinishResult> {
     expected: expectation(input.tests, measuredFiles),
     ...(input.comparisons ? { comparisons: input.comparisons } : {}),
     problems,
-  })
+  }
+  let report = judgeRun(judgeInput)
+  if (input.measureAgain && config.confirm && !input.comparisons && report.comparisons.some(isSlower)) {
+    report = await confirmSlower({
+      report,
+      policy: judgeInput.policy,
+      // The whole re-run is judged, so it has its own run shift; only the checked verdicts count.
+      judge: (again) =>
+        judgeRun({ ...judgeInput, measurements: findDuplicateKeys(again).unique, problems: [] }).comparisons,
+      measureAgain: input.measureAgain,
+      stdout: input.stdout,
+    })
+  }
   const colors = colorsFor(input.stdout, input.env)
   input.stdout.write(renderRunOutput(report, colors, outcome))
   if (config.report !== false) {
@@ -178,6 +198,8 @@ export async function finishRun(input: FinishInput): Promise<FinishResult> {
   }
   return { failed: report.failed, report }
 }
+
+const isSlower = (c: Comparison) => c.verdict === 'slower'
 
 // Loaded only on GitHub Actions, so other runs never load Octokit.
 async function postToGitHub(report: RunReport, input: FinishInput): Promise<void> {

@@ -40,7 +40,7 @@ describe('checkOptions', () => {
 
   test('unknown options are named, with a suggestion', () => {
     expect(failure({ treshold: 0.1 })).toBe(
-      'perfgate.config.mjs: unknown option "treshold". Did you mean "threshold"? Known options: baselineDir, failOnRegression, threshold, alpha, timeBudget, report, github, environmentMismatch, correction.',
+      'perfgate.config.mjs: unknown option "treshold". Did you mean "threshold"? Known options: baselineDir, failOnRegression, threshold, alpha, timeBudget, report, github, environmentMismatch, correction, confirm.',
     )
     expect(failure({ baselinedir: 'b' }, 'perfgate() plugin options')).toMatch(
       /^perfgate\(\) plugin options: unknown option "baselinedir"\. Did you mean "baselineDir"\?/,
