@@ -9,6 +9,7 @@ import type { FinishInput } from '../src/run/finish.js'
 import { finishRun } from '../src/run/finish.js'
 import type { JestFileResult } from './jest-collect.js'
 import { collectMeasurements, collectTests, testNames } from './jest-collect.js'
+import { jestMeasureAgain } from './jest-measure-again.js'
 import type { PerfgateJestOptions } from './jest-options.js'
 import { parseReporterOptions } from './jest-options.js'
 
@@ -60,6 +61,7 @@ export default class PerfgateJestReporter {
         // Jest reporters write to stderr, which keeps stdout clean for `jest --json`.
         stdout: { isTTY: stream.isTTY === true, write: (text) => stream.write(text) },
         ...(this.globalConfig.updateSnapshot === 'all' ? { update: true } : {}),
+        measureAgain: jestMeasureAgain(root),
       }
       const result = await finishRun(input)
       this.failure = result.failed ? new Error('perfgate: the performance gate failed') : undefined

@@ -6,9 +6,22 @@
 import type { Reporter, TestModule, Vitest } from 'vitest/node'
 import type { PerfgateUserOptions } from '../src/config/index.js'
 import { finishRun } from '../src/run/finish.js'
+import { measureAgainWith } from '../src/run/measure-again.js'
+import { suiteCommand } from '../src/run/suite-command.js'
 import { collectMeasurements, collectTests } from './collect-vitest.js'
 import { collectBenchMeasurements } from './collect-vitest-bench.js'
 import '../matchers/task-meta.js'
+
+/** Re-runs test files with `vitest run`, from the same root and config file, to confirm `slower`. */
+function measureAgain(vitest: Vitest, root: string) {
+  const configFile = vitest.vite.config.configFile
+  const configArgs = configFile ? ['--config', configFile] : []
+  return measureAgainWith(
+    (files) => suiteCommand(root, 'vitest', [...configArgs, ...files]),
+    root,
+    process.env,
+  )
+}
 
 export default class PerfgateReporter implements Reporter {
   private vitest: Vitest | undefined
@@ -40,6 +53,11 @@ export default class PerfgateReporter implements Reporter {
         options,
         // `vitest run -u` updates snapshots and, like them, performance baselines.
         update: vitest.config.snapshotOptions.updateSnapshot === 'all',
+        // Confirmation re-runs test files here: not for `vitest bench`, not when merging reports
+        // of shards that ran on other machines, and not on every save in watch mode.
+        ...(vitest.config.mode === 'test' && !vitest.config.mergeReports && !vitest.config.watch
+          ? { measureAgain: measureAgain(vitest, root) }
+          : {}),
         stdout: { isTTY: stream.isTTY === true, write: (text) => vitest.logger.log(text.replace(/\n$/, '')) },
       })
       if (result.failed) process.exitCode = 1

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { BaselineFile, RunReport } from '../../src/types.js'
@@ -65,10 +65,42 @@ describe('the gate against committed baselines', () => {
     expect(run.code, run.output).toBe(1)
     expect(run.output).toMatch(/pipeline > render .*slower/)
     expect(run.output).toContain('the performance gate failed')
+    // Measured again in a fresh run of both measured files, which agreed.
+    expect(run.output).toContain(
+      'perfgate: 1 measurement slower than the baseline; measuring 2 test files again in a fresh process to confirm (1 of at most 2)',
+    )
     const report = reportOf(project.dir)
-    expect(verdictOf(report, 'pipeline > render')).toBe('slower')
+    const render = report.comparisons.find((c) => c.key === 'pipeline > render')
+    expect(render).toMatchObject({ verdict: 'slower', confirmation: [{ verdict: 'slower' }] })
     expect(report.comparisons.filter((c) => c.verdict === 'slower')).toHaveLength(1)
     expect(report.failed).toBe(true)
+  })
+
+  test('a one-off jump that fresh runs do not repeat is `inconclusive`, and the run passes', async () => {
+    const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '2' })
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).toContain('(2 of at most 2)')
+    const render = reportOf(project.dir).comparisons.find((c) => c.key === 'pipeline > render')
+    expect(render?.verdict).toBe('inconclusive')
+    const again = render && 'confirmation' in render ? render.confirmation : undefined
+    expect(again).toHaveLength(2)
+    expect(again?.map((step) => step.verdict)).not.toContain('slower')
+    expect(render && 'reason' in render && render.reason).toMatch(
+      /slower in this process, but measured again in 2 fresh processes: .*, then .*; a regression shows every time/,
+    )
+  })
+
+  test('confirm: false gates on the first run alone', async () => {
+    const config = join(project.dir, 'perfgate.config.json')
+    writeFileSync(config, '{ "confirm": false }\n')
+    try {
+      const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '2' })
+      expect(run.code, run.output).toBe(1)
+      expect(run.output).not.toContain('to confirm')
+      expect(verdictOf(reportOf(project.dir), 'pipeline > render')).toBe('slower')
+    } finally {
+      rmSync(config)
+    }
   })
 
   test('failOnRegression: false in perfgate.config.json reports the regression without failing', async () => {
@@ -213,6 +245,8 @@ describe('scale-out: shards, merged reports and report comparison', () => {
     expect(existsSync(blobs)).toBe(true)
     const merged = await runVitest(project.dir, ['--merge-reports', '--reporter=default', '--reporter=perf'])
     expect(merged.code, merged.output).toBe(1)
+    // The shards ran elsewhere: merging does not re-run their files to confirm.
+    expect(merged.output).not.toContain('to confirm')
     const report = reportOf(project.dir)
     expect(report.measurements).toHaveLength(6)
     expect(verdictOf(report, 'pipeline > render')).toBe('slower')

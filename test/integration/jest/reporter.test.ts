@@ -66,8 +66,13 @@ describe('perfgate/jest-reporter', () => {
       expect(slower.tests.get('steady work')?.status).toBe('passed')
       expect(slower.code, slower.output).toBe(1)
       expect(slower.output).toContain('the performance gate failed')
+      // The slower verdict was measured again by re-running the file with the same Jest, and held.
+      expect(slower.output).toContain('1 test file again in a fresh process to confirm (1 of at most 2)')
       const report = JSON.parse(readFileSync(join(dir, '.perfgate', 'report.json'), 'utf8'))
       expect(report.failed).toBe(true)
+      expect(report.comparisons.find((c: { verdict: string }) => c.verdict === 'slower')).toMatchObject({
+        confirmation: [{ verdict: 'slower' }],
+      })
       // PERFGATE_UPDATE=1 re-records as -u does, and the slower code becomes the new baseline.
       const rerecord = await runJest(dir, ['--runInBand', 'gate.test.js'], {
         env: { GATE_MS: '0.6', PERFGATE_UPDATE: '1' },
