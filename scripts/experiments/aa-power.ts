@@ -11,6 +11,9 @@
  * - Power: the same suite with one measurement made slower by 5%, 10%, 20%, 50% and 100%,
  *   20 runs each: how often is it `slower`, and do the others stay `same`?
  *
+ * A run with a `slower` verdict is measured again as the reporters do it: one more fresh process
+ * of the same arm, and a third when the second disagrees (`confirmVerdicts`, two of three).
+ *
  * The runs are interleaved (each round: one A/A run and one run per slowdown, in a seeded
  * order), so drift of the machine over the experiment touches every arm alike.
  *
@@ -18,14 +21,20 @@
  *   npx tsx scripts/experiments/aa-power.ts                 # idle machine
  *   npx tsx scripts/experiments/aa-power.ts --burners 1     # one CPU-burning process alongside
  * Options: --runs N (default 20), --seed S (default 20240917), --json FILE (every process's
- * measurements), --from FILE (judge the processes of such a file again, running none).
+ * measurements), --from FILE (judge the processes of such a file again, running none; with
+ * --stand-ins, runs recorded without confirmations use the next runs of their arm instead).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { shuffled } from '../../src/bench/schedule.js'
-import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
+import {
+  awaitingConfirmation,
+  compareRun,
+  confirmVerdicts,
+  DEFAULT_COMPARE_POLICY,
+} from '../../src/compare/index.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { compareItems } from '../../src/run/judge.js'
 import { combineRounds } from '../../src/run/rounds.js'
@@ -135,7 +144,10 @@ type Arm = 'A/A' | `×${number}`
 interface RunResult {
   arm: Arm
   round: number
+  /** Verdicts after confirmation. */
   comparisons: Comparison[]
+  /** The re-measurements a `slower` verdict asked for (fresh processes of the same arm). */
+  confirmations?: Measurement[][]
   medians: Record<string, number>
   /** The run's measurements, for the two-process analysis (table C). */
   measurements: Measurement[]
@@ -191,11 +203,21 @@ async function parentMain(): Promise<void> {
     for (let round = 0; round < runs; round++) {
       for (const { arm, extra } of shuffled(arms, order)) {
         const run = await suiteRun(seed, extra)
-        const comparisons = compareRun(compareItems(run, baseline), DEFAULT_COMPARE_POLICY)
+        const first = judge(run, baseline)
+        const confirmations: Measurement[][] = []
+        while (
+          awaitingConfirmation(
+            first,
+            confirmations.map((again) => judge(again, baseline)),
+          ).length > 0
+        ) {
+          confirmations.push(await suiteRun(seed, extra))
+        }
         results.push({
           arm,
           round,
-          comparisons,
+          comparisons: confirmed(first, confirmations, baseline),
+          confirmations,
           medians: Object.fromEntries(run.map((m) => [m.key, m.summary.median])),
           measurements: run,
         })
@@ -210,6 +232,7 @@ async function parentMain(): Promise<void> {
       }
     }
     report(baseline, results, runs)
+    reportFirstProcess(baseline, results)
     reportPairs(baseline, results)
     reportMoreRounds(results, 10)
     reportWithoutShift(baseline, results)
@@ -223,6 +246,15 @@ async function parentMain(): Promise<void> {
     for (const burner of burning) burner.kill()
   }
 }
+
+const judge = (run: readonly Measurement[], baseline: readonly Measurement[]) =>
+  compareRun(compareItems(run, baseline), DEFAULT_COMPARE_POLICY)
+
+const confirmed = (first: Comparison[], confirmations: Measurement[][], baseline: Measurement[]) =>
+  confirmVerdicts(
+    first,
+    confirmations.map((again) => judge(again, baseline)),
+  )
 
 /** What `--json` writes: every process's measurements, so `--from` can judge them again. */
 interface Recorded {
@@ -248,15 +280,34 @@ function reportLoads(values: readonly number[]): void {
 function reanalyse(file: string): void {
   const recorded = JSON.parse(readFileSync(file, 'utf8')) as Recorded
   const { baseline } = recorded
-  const results = recorded.results.map((r) => ({
-    ...r,
-    comparisons: compareRun(compareItems(r.measurements, baseline), DEFAULT_COMPARE_POLICY),
-  }))
+  // Runs recorded before confirmation existed have none of their own; with --stand-ins, the next
+  // runs of the same arm (other processes of the same session, in order, wrapping around) stand
+  // in for the fresh processes a confirmation would have started.
+  const standIns = process.argv.includes('--stand-ins')
+  const results = recorded.results.map((r) => {
+    const arm = recorded.results.filter((other) => other.arm === r.arm)
+    const at = arm.indexOf(r)
+    const next = (k: number) => arm[(at + k) % arm.length]!.measurements
+    const first = judge(r.measurements, baseline)
+    const confirmations = r.confirmations ?? []
+    if (standIns && !r.confirmations?.length) {
+      while (
+        awaitingConfirmation(
+          first,
+          confirmations.map((again) => judge(again, baseline)),
+        ).length > 0
+      )
+        confirmations.push(next(confirmations.length + 1))
+    }
+    return { ...r, confirmations, comparisons: confirmed(first, confirmations, baseline) }
+  })
   console.log(
     `perfgate real-process A/A and power experiment, judged again from ${file}: seed ${recorded.seed}, ` +
-      `${recorded.burners} burner(s), ${results.length} runs.`,
+      `${recorded.burners} burner(s), ${results.length} runs` +
+      `${standIns ? '; confirmations: the next runs of the same arm stand in for fresh processes' : ''}.`,
   )
   report(baseline, results, Math.max(...results.map((r) => r.round)) + 1)
+  reportFirstProcess(baseline, results)
   reportPairs(baseline, results)
   reportMoreRounds(results, 10)
   reportWithoutShift(baseline, results)
@@ -341,6 +392,43 @@ function report(baseline: Measurement[], results: RunResult[], runs: number): vo
         'runs with another slower',
       ],
       powerRows,
+    ),
+  )
+}
+
+/**
+ * Table F: each run judged on its first process alone, as without confirmation, and how many
+ * re-measurements the confirmation took.
+ */
+function reportFirstProcess(baseline: Measurement[], results: RunResult[]): void {
+  console.log(
+    '\nTable F — without confirmation: each run judged on its first process alone, and the fresh processes confirmation took.\n',
+  )
+  const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
+    const runs = results.filter((r) => r.arm === arm)
+    const verdicts = runs.map((r) => judge(r.measurements, baseline))
+    const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
+    const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
+    const target = verdicts.filter((v) => v.some((c) => c.key === TARGET && c.verdict === 'slower')).length
+    const extra = runs.map((r) => r.confirmations?.length ?? 0)
+    return [
+      arm === 'A/A' ? 'none (A/A)' : `+${Math.round((Number(arm.slice(1)) - 1) * 100)}%`,
+      arm === 'A/A' ? '–' : `${target}/${runs.length}`,
+      `${falseSlower}/${runs.length}`,
+      `${extra.filter((n) => n > 0).length}/${runs.length}`,
+      String(extra.reduce((a, b) => a + b, 0)),
+    ]
+  })
+  console.log(
+    table(
+      [
+        'slowdown',
+        'target slower (first process)',
+        'runs with a false slower (first process)',
+        'runs that measured again',
+        'extra processes',
+      ],
+      rows,
     ),
   )
 }
