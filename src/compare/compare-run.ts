@@ -13,10 +13,10 @@ import type { ShiftTest } from './run-shift.js'
 import {
   commonShift,
   MIN_SHIFT_COMPARISONS,
-  residualEvidence,
   roundFactors,
   shiftTest,
   shiftVariance,
+  trimmedResidual,
   typicalOffset,
 } from './run-shift.js'
 import type { Scale } from './scale.js'
@@ -61,7 +61,10 @@ interface RelativeEstimate {
   noise: ProcessNoise
   inflation: number
   estimate: ChangeEstimate
-  /** Added to every change against the baseline: the sides' typical rounds instead of their means. */
+  /**
+   * Added to the change against the baseline: the sides at their typical rounds instead of their
+   * means, and without their set-aside rounds.
+   */
   offset: number
   /** The rank test of the current samples with the run's shift taken out. */
   rank?: RankEvidence
@@ -153,7 +156,7 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
 function residualRounds(rows: readonly (readonly number[])[]) {
   const factors = roundFactors(rows)
   const inFactors = factors ? rows.filter((row) => row.length === factors.length).length : 0
-  return { factors, evidence: rows.map((row) => residualEvidence(row, factors, inFactors)) }
+  return { factors, evidence: rows.map((row) => trimmedResidual(row, factors, inFactors)) }
 }
 
 // Processes behind a side of the run: its round count when the rounds line up, else one.
@@ -174,10 +177,14 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
     }),
     floorSds.map((sd) => sd * sd),
   )
-  const offset = typicalOffset(head.factors) - typicalOffset(base.factors)
+  // Each side at its typical round, and each measurement's point without its set-aside round.
+  const typical = typicalOffset(head.factors) - typicalOffset(base.factors)
+  const offsets = prepared.map(
+    (_, i) => typical + head.evidence[i]!.pointShift - base.evidence[i]!.pointShift,
+  )
   const raw = prepared.map((p, i) => {
     const e = combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!)
-    return { ...e, d: e.d + offset }
+    return { ...e, d: e.d + offsets[i]! }
   })
   const shift = shiftTest(
     commonShift(raw.map((e) => e.d)),
@@ -188,13 +195,13 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
   const centred = raw.map((e) => ({ d: e.d - shift.shift, se: Math.sqrt(e.se * e.se + extra), df: e.df }))
   const calibration = calibrationFactor(centred)
   return centred.map((e, i) => {
-    const rank = relativeRank(prepared[i]!, shift.shift - offset)
+    const rank = relativeRank(prepared[i]!, shift.shift - offsets[i]!)
     return {
       shift,
       noise: noises[i]!,
       inflation: calibration.inflation,
       estimate: calibrate(e, calibration),
-      offset,
+      offset: offsets[i]!,
       ...(rank ? { rank } : {}),
     }
   })
