@@ -280,25 +280,24 @@ function reportLoads(values: readonly number[]): void {
 function reanalyse(file: string): void {
   const recorded = JSON.parse(readFileSync(file, 'utf8')) as Recorded
   const { baseline } = recorded
-  // Runs recorded before confirmation existed have none of their own; with --stand-ins, the next
-  // runs of the same arm (other processes of the same session, in order, wrapping around) stand
-  // in for the fresh processes a confirmation would have started.
+  // Runs recorded before confirmation existed have none of their own, and a changed comparator
+  // may ask for more than a run took; with --stand-ins, the next runs of the same arm (other
+  // processes of the same session, in order, wrapping around) stand in for the fresh processes.
   const standIns = process.argv.includes('--stand-ins')
   const results = recorded.results.map((r) => {
     const arm = recorded.results.filter((other) => other.arm === r.arm)
     const at = arm.indexOf(r)
     const next = (k: number) => arm[(at + k) % arm.length]!.measurements
     const first = judge(r.measurements, baseline)
-    const confirmations = r.confirmations ?? []
-    if (standIns && !r.confirmations?.length) {
-      while (
-        awaitingConfirmation(
-          first,
-          confirmations.map((again) => judge(again, baseline)),
-        ).length > 0
+    // Recorded confirmations first: the current comparator may ask for more than a run took.
+    const confirmations = [...(r.confirmations ?? [])]
+    const recordedCount = confirmations.length
+    const open = () =>
+      awaitingConfirmation(
+        first,
+        confirmations.map((again) => judge(again, baseline)),
       )
-        confirmations.push(next(confirmations.length + 1))
-    }
+    while (standIns && open().length > 0) confirmations.push(next(confirmations.length - recordedCount + 1))
     return { ...r, confirmations, comparisons: confirmed(first, confirmations, baseline) }
   })
   console.log(
