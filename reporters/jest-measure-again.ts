@@ -1,4 +1,4 @@
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import type { MeasureAgain } from '../src/run/confirm-run.js'
 import { measureAgainWith } from '../src/run/measure-again.js'
 import { suiteCommand } from '../src/run/suite-command.js'
@@ -23,12 +23,17 @@ export function jestMeasureAgain(root: string): MeasureAgain {
   const [, script, ...args] = process.argv
   const config = configArguments(args)
   const started = script !== undefined && /^jest(\.js)?$/.test(basename(script))
+  // From where Jest was started (its config may live above a `rootDir`), with absolute paths.
+  const paths = (files: readonly string[]) => [
+    '--runTestsByPath',
+    ...files.map((file) => resolve(root, file)),
+  ]
   return measureAgainWith(
     (files) =>
       started
-        ? [process.execPath, ...process.execArgv, script, ...config, '--runTestsByPath', ...files]
-        : suiteCommand(root, 'jest', [...config, '--runTestsByPath', ...files]),
-    root,
+        ? [process.execPath, ...process.execArgv, script, ...config, ...paths(files)]
+        : suiteCommand(root, 'jest', [...config, ...paths(files)]),
+    process.cwd(),
     process.env,
   )
 }
