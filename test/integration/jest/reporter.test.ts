@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { scratchCopy } from '../run.js'
@@ -8,6 +8,33 @@ import { runJest } from './run-jest.js'
 function rows(table: string): string[] {
   return [...table.matchAll(/^(\S+\.test\.js > .+?)\s{2,}(time|memory)\s/gm)].map((m) => m[1] ?? '')
 }
+
+describe('perfgate/jest-reporter confirms a slower verdict in a fresh Jest', () => {
+  test("native ESM: the re-run keeps Node's --experimental-vm-modules, and the regression holds", async () => {
+    const { dir, cleanup } = scratchCopy('jest-esm')
+    try {
+      writeFileSync(
+        join(dir, 'gate.test.js'),
+        "import { expect, test } from '@jest/globals'\nimport { busy } from './work.js'\n\n" +
+          "test('steady work', () => {\n  expect(() => busy(Number(process.env.GATE_MS ?? 0.2))).toCompleteWithin(100)\n})\n",
+      )
+      const args = ['--runInBand', 'gate.test.js']
+      const update = await runJest(dir, [...args, '-u'], { esm: true, env: { GATE_MS: '0.2' } })
+      expect(update.code, update.output).toBe(0)
+      const slower = await runJest(dir, args, { esm: true, env: { GATE_MS: '0.8' } })
+      expect(slower.code, slower.output).toBe(1)
+      expect(slower.output).toContain('again in a fresh process to confirm (1 of at most 2)')
+      expect(slower.output).not.toContain('could not measure again')
+      const report = JSON.parse(readFileSync(join(dir, '.perfgate', 'report.json'), 'utf8'))
+      expect(report.comparisons[0]).toMatchObject({
+        verdict: 'slower',
+        confirmation: [{ verdict: 'slower' }],
+      })
+    } finally {
+      cleanup()
+    }
+  })
+})
 
 describe('perfgate/jest-reporter', () => {
   test('with two workers, every measurement from every worker reaches the table, in a stable order', async () => {
