@@ -39,7 +39,10 @@ interface Prepared {
   scale: Scale
   baseEstimate: SideEstimate
   headEstimate: SideEstimate
-  /** Within-process rank test of the samples (time only, both sides with samples). */
+  /**
+   * Within-process rank test of the samples (time only, both sides with samples), set once the
+   * run's shift is known.
+   */
   rank?: RankEvidence
   /** Both sides' samples in ascending order (time with samples on both sides, for the rank test). */
   sorted?: { base: readonly number[]; head: readonly number[] }
@@ -78,8 +81,8 @@ function prepare(item: CompareItem, index: number, base: Side, head: Side, thres
   const baseEstimate = estimateSide(base, baseSorted, item.stat, scale)
   const headEstimate = estimateSide(head, headSorted, item.stat, scale)
   const prepared: Prepared = { index, item, base, head, threshold, scale, baseEstimate, headEstimate }
+  // The rank test itself waits for the run's shift, which it may need to take out.
   if (item.metric === 'time' && baseSorted.length > 0 && headSorted.length > 0) {
-    prepared.rank = rankEvidence(baseSorted, headSorted)
     prepared.sorted = { base: baseSorted, head: headSorted }
   }
   return prepared
@@ -138,7 +141,16 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
   return prepared.map((p, i) => {
     const estimate = calibrate(raw[i]!, calibration)
     const rel = relative?.[i]
-    if (!rel) return { ...p, noise: noises[i]!, inflation: calibration.inflation, estimate }
+    if (!rel) {
+      const rank = p.sorted ? rankEvidence(p.sorted.base, p.sorted.head) : undefined
+      return {
+        ...p,
+        ...(rank ? { rank } : {}),
+        noise: noises[i]!,
+        inflation: calibration.inflation,
+        estimate,
+      }
+    }
     const { rank, ...rest } = rel
     return {
       ...p,
