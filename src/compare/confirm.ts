@@ -1,4 +1,5 @@
 import type { Comparison, VerdictKind } from '../types.js'
+import { measurementIdentity as identity } from './identity.js'
 
 /**
  * Re-measurements a run may take before it believes a `slower` verdict: a second fresh process,
@@ -14,8 +15,6 @@ export interface ConfirmationStep {
   ratio?: number
 }
 
-const identity = (c: Pick<Comparison, 'file' | 'key'>) => `${c.file}\0${c.key}`
-
 const times = (ratio: number | undefined) =>
   ratio === undefined ? 'not measured' : `${ratio.toPrecision(3)}×`
 
@@ -25,19 +24,24 @@ function stepOf(comparison: Comparison | undefined): ConfirmationStep {
   return { verdict: comparison.verdict, ratio: comparison.change.ratio }
 }
 
-/** Keys of the first run's `slower` verdicts that the re-measurements so far have not settled. */
+// Each re-measurement's view of the first run's comparisons, found by identity.
+function stepsFor(confirmations: readonly (readonly Comparison[])[]): (c: Comparison) => ConfirmationStep[] {
+  const byIdentity = confirmations.map((run) => new Map(run.map((c) => [identity(c), c])))
+  return (c) => byIdentity.map((run) => stepOf(run.get(identity(c))))
+}
+
+const repeated = (steps: readonly ConfirmationStep[]) => steps.some((s) => s.verdict === 'slower')
+
+/** The first run's `slower` verdicts that the re-measurements so far have not settled. */
 export function awaitingConfirmation(
   first: readonly Comparison[],
   confirmations: readonly (readonly Comparison[])[],
 ): Comparison[] {
   if (confirmations.length >= MAX_CONFIRMATIONS) return []
-  return first.filter((c) => {
-    if (c.verdict !== 'slower') return false
-    const steps = confirmations.map((run) => stepOf(run.find((r) => identity(r) === identity(c))))
-    // Settled once one re-measurement agrees; a third process is only asked when the second
-    // disagreed (two of three), so with one disagreement so far it is still open.
-    return !steps.some((s) => s.verdict === 'slower')
-  })
+  const steps = stepsFor(confirmations)
+  // Settled once one re-measurement agrees; a third process is only asked when the second
+  // disagreed (two of three), so with one disagreement so far it is still open.
+  return first.filter((c) => c.verdict === 'slower' && !repeated(steps(c)))
 }
 
 /**
@@ -53,17 +57,16 @@ export function confirmVerdicts(
   confirmations: readonly (readonly Comparison[])[],
 ): Comparison[] {
   if (confirmations.length === 0) return [...first]
-  const byIdentity = confirmations.map((run) => new Map(run.map((c) => [identity(c), c])))
+  const stepsOf = stepsFor(confirmations)
   return first.map((c) => {
     if (c.verdict !== 'slower') return c
-    const steps = byIdentity.map((run) => stepOf(run.get(identity(c))))
-    const confirmation = steps.map((s) => ({ ...s }))
-    if (steps.some((s) => s.verdict === 'slower')) return { ...c, confirmation }
+    const steps = stepsOf(c)
+    if (repeated(steps)) return { ...c, confirmation: steps }
     const seen = steps.map((s) => `${times(s.ratio)} (${s.verdict})`).join(', then ')
     return {
       ...c,
       verdict: 'inconclusive',
-      confirmation,
+      confirmation: steps,
       reason:
         `${times(c.change.ratio)} slower in this process, but measured again in ` +
         `${steps.length === 1 ? 'a fresh process' : `${steps.length} fresh processes`}: ${seen}; ` +

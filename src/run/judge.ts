@@ -1,4 +1,5 @@
 import { compareRun } from '../compare/compare-run.js'
+import { measurementIdentity as identity } from '../compare/identity.js'
 import type { CompareItem, Side } from '../compare/types.js'
 import { DEFAULT_COMPARE_POLICY } from '../compare/types.js'
 import type { Comparison, Environment, GatePolicy, Measurement, RunReport } from '../types.js'
@@ -24,8 +25,6 @@ export interface JudgeInput {
   comparisons?: readonly Comparison[]
   problems?: readonly string[]
 }
-
-const identity = (m: Pick<Measurement, 'file' | 'key'>) => `${m.file}\0${m.key}`
 
 /** A measurement as one side of a comparison: its samples, summary and rounds (if any). */
 export function measurementSide(measurement: Measurement): Side {

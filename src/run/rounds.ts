@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { measurementIdentity as identity } from '../compare/identity.js'
 import { PerfgateError } from '../errors.js'
 import { sortAscending, summarize, thin } from '../stats/index.js'
 import type { Measurement } from '../types.js'
@@ -39,8 +40,6 @@ export async function readRoundFile(path: string): Promise<RoundFile> {
     )
   }
 }
-
-const identity = (m: Measurement) => `${m.file}\0${m.key}`
 
 function combine(rounds: readonly Measurement[]): Measurement {
   const last = rounds[rounds.length - 1] as Measurement

@@ -1,3 +1,4 @@
+import { measurementIdentity } from '../../compare/identity.js'
 import { formatValue } from '../../format/units.js'
 import type { Comparison, Measurement, RunReport } from '../../types.js'
 import { escapeMarkdown } from '../escape.js'
@@ -29,13 +30,11 @@ function target(m: Measurement): string {
   return `≤ ${formatValue(m.budget, m.unit)} (${what})`
 }
 
-const identity = (file: string, key: string) => `${file}\u0000${key}`
-
 // Orders measurements by file then key: report order varies with parallel workers, docs must not.
 function sorted(measurements: readonly Measurement[]): Measurement[] {
   return [...measurements].sort((a, b) => {
-    const x = identity(a.file, a.key)
-    const y = identity(b.file, b.key)
+    const x = measurementIdentity(a)
+    const y = measurementIdentity(b)
     return x < y ? -1 : x > y ? 1 : 0
   })
 }
@@ -49,7 +48,7 @@ export function renderTargetsTable(
   report: Pick<RunReport, 'measurements' | 'comparisons'>,
   select: (m: Measurement) => boolean = () => true,
 ): string {
-  const comparisons = new Map(report.comparisons.map((c) => [identity(c.file, c.key), c]))
+  const comparisons = new Map(report.comparisons.map((c) => [measurementIdentity(c), c]))
   const chosen = sorted(report.measurements.filter(select))
   // Names alone are ambiguous once the table spans files.
   const manyFiles = new Set(chosen.map((m) => m.file)).size > 1
@@ -58,7 +57,7 @@ export function renderTargetsTable(
       manyFiles ? `${escapeMarkdown(m.key)}<br><sub>${escapeMarkdown(m.file)}</sub>` : escapeMarkdown(m.key),
       target(m),
       formatValue(m.summary[m.stat], m.unit),
-      targetStatus(m, comparisons.get(identity(m.file, m.key))),
+      targetStatus(m, comparisons.get(measurementIdentity(m))),
     ]),
   )
   return [
