@@ -69,8 +69,6 @@ interface RelativeEstimate {
    * means, and without their set-aside rounds.
    */
   offset: number
-  /** The rank test of the current samples with the run's shift taken out. */
-  rank?: RankEvidence
 }
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {
@@ -141,24 +139,15 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
   return prepared.map((p, i) => {
     const estimate = calibrate(raw[i]!, calibration)
     const rel = relative?.[i]
-    if (!rel) {
-      const rank = p.sorted ? rankEvidence(p.sorted.base, p.sorted.head) : undefined
-      return {
-        ...p,
-        ...(rank ? { rank } : {}),
-        noise: noises[i]!,
-        inflation: calibration.inflation,
-        estimate,
-      }
-    }
-    const { rank, ...rest } = rel
+    // Against the baseline's pooled samples the run's shift is the relative one minus the offset.
+    const rank = rankAfterShift(p, rel ? rel.shift.shift - rel.offset : 0)
     return {
       ...p,
       ...(rank ? { rank } : {}),
       noise: noises[i]!,
       inflation: calibration.inflation,
-      estimate: { ...estimate, d: estimate.d + rel.offset },
-      relative: rest,
+      estimate: rel ? { ...estimate, d: estimate.d + rel.offset } : estimate,
+      ...(rel ? { relative: rel } : {}),
     }
   })
 }
@@ -206,27 +195,23 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
   const extra = shiftVariance(raw.map((e) => e.se * e.se))
   const centred = raw.map((e) => ({ d: e.d - shift.shift, se: Math.sqrt(e.se * e.se + extra), df: e.df }))
   const calibration = calibrationFactor(centred)
-  return centred.map((e, i) => {
-    const rank = relativeRank(prepared[i]!, shift.shift - offsets[i]!)
-    return {
-      shift,
-      noise: noises[i]!,
-      inflation: calibration.inflation,
-      estimate: calibrate(e, calibration),
-      offset: offsets[i]!,
-      ...(rank ? { rank } : {}),
-    }
-  })
+  return centred.map((e, i) => ({
+    shift,
+    noise: noises[i]!,
+    inflation: calibration.inflation,
+    estimate: calibrate(e, calibration),
+    offset: offsets[i]!,
+  }))
 }
 
 /**
- * The rank test of the current samples against the baseline's with the run's shift (against the
- * baseline's pooled samples, so before the typical-round offset) taken out: the samples must
- * have moved relative to the run, as the statistic did. The Hodges–Lehmann ratio stays current
- * over baseline.
+ * The rank test of the current samples against the baseline's, with the run's shift against the
+ * baseline's pooled samples (0 without a shift) taken out: the samples must have moved relative
+ * to the run, as the statistic did. The Hodges–Lehmann ratio stays current over baseline.
  */
-function relativeRank(p: Prepared, shift: number): RankEvidence | undefined {
+function rankAfterShift(p: Prepared, shift: number): RankEvidence | undefined {
   if (!p.sorted) return undefined
+  if (shift === 0) return rankEvidence(p.sorted.base, p.sorted.head)
   const factor = Math.exp(-shift)
   const evidence = rankEvidence(
     p.sorted.base,
