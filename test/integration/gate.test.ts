@@ -15,6 +15,17 @@ const reportOf = (dir: string) => readJson<RunReport>(join(dir, '.perfgate', 're
 const verdictOf = (report: RunReport, key: string) =>
   report.comparisons.find((c) => c.key === key && c.file === 'gate.test.ts')?.verdict
 
+/** Runs `body` with a perfgate.config.json holding `options` in `dir`, removed afterwards. */
+async function withConfig(dir: string, options: object, body: () => Promise<void>): Promise<void> {
+  const config = join(dir, 'perfgate.config.json')
+  writeFileSync(config, `${JSON.stringify(options)}\n`)
+  try {
+    await body()
+  } finally {
+    rmSync(config)
+  }
+}
+
 let project: { dir: string; cleanup: () => void }
 let recorded: string
 
@@ -91,29 +102,21 @@ describe('the gate against committed baselines', () => {
   })
 
   test('confirm: false gates on the first run alone', async () => {
-    const config = join(project.dir, 'perfgate.config.json')
-    writeFileSync(config, '{ "confirm": false }\n')
-    try {
+    await withConfig(project.dir, { confirm: false }, async () => {
       const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '2' })
       expect(run.code, run.output).toBe(1)
       expect(run.output).not.toContain('to confirm')
       expect(verdictOf(reportOf(project.dir), 'pipeline > render')).toBe('slower')
-    } finally {
-      rmSync(config)
-    }
+    })
   })
 
   test('failOnRegression: false in perfgate.config.json reports the regression without failing', async () => {
-    const config = join(project.dir, 'perfgate.config.json')
-    writeFileSync(config, '{ "failOnRegression": false }\n')
-    try {
+    await withConfig(project.dir, { failOnRegression: false }, async () => {
       const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN: '2' })
       expect(run.code, run.output).toBe(0)
       expect(verdictOf(reportOf(project.dir), 'pipeline > render')).toBe('slower')
       expect(run.output).toContain('advisory only')
-    } finally {
-      writeFileSync(config, '{}\n')
-    }
+    })
   })
 
   test('a baseline from another CPU makes verdicts advisory and says so', async () => {
