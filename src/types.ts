@@ -112,6 +112,13 @@ export interface NoiseEstimate {
    * is conditional on it. See docs/statistics.md, "The run's common shift".
    */
   runShift?: number
+  /**
+   * The run's speed changed partway through: a slow period of the machine covered some of its
+   * measurements and not others, so the common shift fits none of them well and every interval
+   * is wide. The reporters measure such a run again in a fresh process. See docs/statistics.md,
+   * "A run whose speed changed partway".
+   */
+  unsteady?: true
 }
 
 /** An absolute difference head − base in the measurement's unit, with its confidence interval. */

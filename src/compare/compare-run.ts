@@ -4,6 +4,7 @@ import { comparedComparison } from './build.js'
 import { calibrate, calibrationFactor } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { combineSides, pValue } from './estimate.js'
+import { filesInOrder, speedChangedPartway } from './local-speed.js'
 import type { ProcessNoise } from './noise.js'
 import { processNoise } from './noise.js'
 import { checkPolicy } from './policy.js'
@@ -69,6 +70,8 @@ interface RelativeEstimate {
    * means, and without their set-aside rounds.
    */
   offset: number
+  /** Whether the run's speed changed partway through (local-speed.ts). */
+  unsteady: boolean
 }
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {
@@ -195,12 +198,14 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
   const extra = shiftVariance(raw.map((e) => e.se * e.se))
   const centred = raw.map((e) => ({ d: e.d - shift.shift, se: Math.sqrt(e.se * e.se + extra), df: e.df }))
   const calibration = calibrationFactor(centred)
+  const unsteady = speedChangedPartway(centred, calibration, filesInOrder(prepared.map((p) => p.item.file)))
   return centred.map((e, i) => ({
     shift,
     noise: noises[i]!,
     inflation: calibration.inflation,
     estimate: calibrate(e, calibration),
     offset: offsets[i]!,
+    unsteady,
   }))
 }
 
@@ -285,6 +290,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
         df: noise.noise.df,
         inflation: noise.inflation,
         ...(e.relative ? { runShift: e.scale.ratio(e.relative.shift.shift, e.baseEstimate.value) } : {}),
+        ...(e.relative?.unsteady ? { unsteady: true } : {}),
       },
       ...(rank ? { rank } : {}),
     })

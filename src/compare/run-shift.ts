@@ -150,13 +150,13 @@ export function commonShift(changes: readonly number[]): number {
 }
 
 /**
- * Variance of the median of m changes with typical variance v, added to each relative change:
- * π/2 · v/m (the median's asymptotic variance for normal data), so a shift estimated from a few
- * measurements widens their intervals.
+ * Variance of the median of m changes with typical variance v (the median of `variances`), added
+ * to each relative change: π/2 · v/m (the median's asymptotic variance for normal data), so a
+ * shift estimated from a few measurements widens their intervals. `m` is the number of variances
+ * unless given (a median of a few neighbours, local-speed.ts).
  */
-export function shiftVariance(variances: readonly number[]): number {
-  const m = variances.length
-  if (m === 0) return 0
+export function shiftVariance(variances: readonly number[], m: number = variances.length): number {
+  if (m === 0 || variances.length === 0) return 0
   return ((Math.PI / 2) * median(variances)) / m
 }
 

@@ -66,6 +66,7 @@ const noiseSchema = z.object({
     .transform((value) => value ?? Number.POSITIVE_INFINITY),
   inflation: measured,
   runShift: measured.exactOptional(),
+  unsteady: z.literal(true).exactOptional(),
 })
 
 const identity = {

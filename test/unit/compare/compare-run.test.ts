@@ -171,6 +171,52 @@ describe('compareRun: verdicts on synthetic data', () => {
     for (const r of others) expect(['same', 'inconclusive']).toContain(r.verdict)
   })
 
+  // Twenty-two measurements of one file with a steady five-round baseline (1% between rounds); the
+  // current single process runs each at `speed(i)` × the baseline (times `changed[i]`).
+  function runAt(
+    seed: number,
+    speed: (i: number, rng: ReturnType<typeof createRng>) => number,
+    changed: Record<number, number>,
+  ) {
+    const rng = createRng(seed)
+    const around = (value: number, n: number) =>
+      Array.from({ length: n }, () => value * (1 + 0.01 * rng.normal())).sort((a, b) => a - b)
+    return Array.from({ length: 22 }, (_, i) => {
+      const value = 1 + i / 4
+      const rounds = Array.from({ length: 5 }, () => value * (1 + 0.01 * rng.normal()))
+      const base = rounds.flatMap((r) => around(r, 20)).sort((a, b) => a - b)
+      return timeItem(i, side(base, rounds), side(around(value * speed(i, rng) * (changed[i] ?? 1), 40)))
+    })
+  }
+
+  it('says when the run’s speed changed partway through, and reads it with wide intervals', () => {
+    // Modelled on a recorded process: the first six measurements ran at the baseline's speed,
+    // then a slow period moved the rest about 1.45× (each by its own amount), except two native
+    // ones it did not touch; measurement 16 is 2× slower on top.
+    const speed = (i: number, rng: ReturnType<typeof createRng>) =>
+      i < 6 || i === 19 || i === 21 ? 1 : 1.45 * Math.exp(0.06 * rng.normal())
+    const results = compareRun(runAt(45, speed, { 16: 2 }))
+    for (const r of results) {
+      if (r.verdict === 'new' || r.verdict === 'missing') throw new Error('compared expected')
+      expect(r.noise?.unsteady).toBe(true)
+    }
+    const slowed = results[16]
+    if (slowed?.verdict === 'new' || slowed?.verdict === 'missing') throw new Error('compared expected')
+    expect(slowed?.change.ratio).toBeGreaterThan(2.5)
+    // The common shift fits neither part: the calibration widens every interval several times.
+    expect(slowed?.noise?.inflation).toBeGreaterThan(3)
+  })
+
+  it('does not call a run of one speed unsteady, even with a slowed block of neighbouring tests', () => {
+    const results = compareRun(runAt(42, () => 1.1, { 8: 1.3, 9: 1.3, 10: 1.3, 11: 1.3, 12: 1.3 }))
+    for (const r of results) {
+      if (r.verdict === 'new' || r.verdict === 'missing') throw new Error('compared expected')
+      expect(r.noise?.unsteady).toBeUndefined()
+    }
+    expect(results.slice(8, 13).map((r) => r.verdict)).toEqual(Array(5).fill('slower'))
+    expect(results.filter((r) => r.verdict === 'slower')).toHaveLength(5)
+  })
+
   it('is inconclusive for a 15% change in single processes, saying what it could detect', () => {
     const [r] = compareRun([timeItem(0, side(lognormal(5, 100, 1)), side(lognormal(6, 100, 1.15)))])
     if (r?.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${r?.verdict}`)
