@@ -83,3 +83,81 @@ export function confirmationNote(comparison: Comparison): string | undefined {
   if (comparison.verdict !== 'slower' || !comparison.confirmation?.length) return undefined
   return `confirmed: ${comparison.confirmation.map((step) => times(step.ratio)).join(', ')}`
 }
+
+/**
+ * Processes whose speed changed partway through may be set aside per run: one, so a run costs
+ * at most four processes (its own, one set aside, two confirmations).
+ */
+export const MAX_SET_ASIDE = 1
+
+/** Whether a judged run's speed changed partway through (its time comparisons say `unsteady`). */
+export function isUnsteady(comparisons: readonly Comparison[]): boolean {
+  return comparisons.some((c) => c.verdict !== 'new' && c.verdict !== 'missing' && c.noise?.unsteady === true)
+}
+
+/** Which of a run's judged processes count, and what, if anything, to measure next. */
+export interface FreshProcessPlan {
+  /** Index of the process whose verdicts are the run's. */
+  first: number
+  /** Indices of the processes that count as confirmations of its `slower` verdicts. */
+  confirmations: number[]
+  /** Indices of the processes set aside because their speed changed partway through. */
+  setAside: number[]
+  /**
+   * Why another fresh process is needed: `unsteady`, to replace the run's own process; `confirm`,
+   * to confirm `slower` verdicts. Undefined when the run is settled.
+   */
+  next?: 'unsteady' | 'confirm'
+}
+
+/**
+ * Which processes count (docs/statistics.md, "A run whose speed changed partway"). `processes`
+ * are the comparisons of the run's own process and of each fresh process measured after it, in
+ * order. A process whose speed changed partway through is read with intervals three or four
+ * times the usual width and decides little either way, so the run's own process, if unsteady, is
+ * set aside and a fresh one gives the verdicts instead; a confirming process that is unsteady and
+ * does not confirm every open verdict is set aside likewise — once per run
+ * ({@link MAX_SET_ASIDE}). Then confirmation goes on as {@link awaitingConfirmation} says. Pure.
+ */
+export function planFreshProcesses(processes: readonly (readonly Comparison[])[]): FreshProcessPlan {
+  const setAside: number[] = []
+  if (processes.length === 0) return { first: 0, confirmations: [], setAside }
+  if (isUnsteady(processes[0]!)) {
+    if (processes.length === 1) return { first: 0, confirmations: [], setAside, next: 'unsteady' }
+    setAside.push(0)
+  }
+  const first = setAside.length
+  const confirmations: number[] = []
+  const open = () =>
+    awaitingConfirmation(
+      processes[first]!,
+      confirmations.map((i) => processes[i]!),
+    )
+  // Processes beyond the point where the run settled are not asked for; none count.
+  for (let k = first + 1; k < processes.length && open().length > 0; k++) {
+    const candidate = processes[k]!
+    if (setAside.length < MAX_SET_ASIDE && isUnsteady(candidate) && !confirmsAll(open(), candidate)) {
+      setAside.push(k)
+    } else {
+      confirmations.push(k)
+    }
+  }
+  return { first, confirmations, setAside, ...(open().length > 0 ? { next: 'confirm' as const } : {}) }
+}
+
+// Whether a process finds every open verdict `slower` too (then it counts, unsteady or not).
+function confirmsAll(open: readonly Comparison[], candidate: readonly Comparison[]): boolean {
+  const slower = new Set(candidate.filter((c) => c.verdict === 'slower').map(identity))
+  return open.every((c) => slower.has(identity(c)))
+}
+
+/** The run's verdicts once its fresh processes are planned: the counted process, confirmed. */
+export function plannedVerdicts(
+  processes: readonly (readonly Comparison[])[],
+  plan: FreshProcessPlan = planFreshProcesses(processes),
+): Comparison[] {
+  return confirmVerdicts(
+    processes[plan.first]!,
+    plan.confirmations.map((i) => processes[i]!),
+  )
+}

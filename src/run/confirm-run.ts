@@ -1,5 +1,5 @@
 import type { OutputStream } from '../cli/context.js'
-import { awaitingConfirmation, confirmVerdicts, MAX_CONFIRMATIONS } from '../compare/confirm.js'
+import { MAX_CONFIRMATIONS, planFreshProcesses, plannedVerdicts } from '../compare/confirm.js'
 import type { Comparison, GatePolicy, Measurement, RunReport } from '../types.js'
 import { gateFails } from './judge.js'
 
@@ -9,11 +9,17 @@ import { gateFails } from './judge.js'
  */
 export type MeasureAgain = (files: readonly string[]) => Promise<Measurement[]>
 
+/** A re-measurement judged against the same baseline: its measurements and their comparisons. */
+export interface JudgedProcess {
+  measurements: Measurement[]
+  comparisons: Comparison[]
+}
+
 export interface ConfirmInput {
   report: RunReport
   policy: GatePolicy
   /** Judges a re-measurement against the same baseline, with the same policy. */
-  judge: (measurements: readonly Measurement[]) => Comparison[]
+  judge: (measurements: readonly Measurement[]) => JudgedProcess
   measureAgain: MeasureAgain
   /** Where the progress lines go (the run's output). */
   stdout: OutputStream
@@ -22,41 +28,74 @@ export interface ConfirmInput {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /**
- * Measures a run's `slower` verdicts again before the gate believes them (docs/statistics.md,
- * "Confirmation in fresh processes"): every test file that took measurements runs once more in a
- * fresh process — the whole file, so the re-measurement has its own run shift — and a third time
- * only for verdicts the second run did not confirm. A re-measurement that cannot run leaves the
- * verdicts it was to check as they were, and says why.
+ * Measures a run again in fresh processes where one process cannot be believed
+ * (docs/statistics.md, "Confirmation in fresh processes" and "A run whose speed changed
+ * partway"): a run whose speed changed partway through is measured again and the fresh process
+ * gives its verdicts; `slower` verdicts are confirmed by a second process, and a third only for
+ * verdicts the second did not confirm. Every test file that took measurements runs again — the
+ * whole file, so the re-measurement has its own run shift. A re-measurement that cannot run
+ * leaves the verdicts as they were, and says why.
  */
-export async function confirmSlower(input: ConfirmInput): Promise<RunReport> {
+export async function confirmInFreshProcesses(input: ConfirmInput): Promise<RunReport> {
   const { report, stdout } = input
   const files = [...new Set(report.measurements.map((m) => m.file))].sort()
-  const judged: Comparison[][] = []
+  const processes: JudgedProcess[] = [{ measurements: report.measurements, comparisons: report.comparisons }]
+  const comparisonsOf = () => processes.map((p) => p.comparisons)
   const problems: string[] = []
   for (;;) {
-    const open = awaitingConfirmation(report.comparisons, judged)
-    if (open.length === 0) break
-    stdout.write(
-      `perfgate: ${plural(open.length, 'measurement')} slower than the baseline; measuring ` +
-        `${plural(files.length, 'test file')} again in a fresh process to confirm ` +
-        `(${judged.length + 1} of at most ${MAX_CONFIRMATIONS})…\n`,
-    )
+    const plan = planFreshProcesses(comparisonsOf())
+    if (!plan.next) break
+    const why = progressLine(plan, processes, files.length)
+    stdout.write(why.line)
     try {
-      judged.push(input.judge(await input.measureAgain(files)))
+      processes.push(input.judge(await input.measureAgain(files)))
     } catch (error) {
       problems.push(
-        `could not measure again to confirm ${plural(open.length, '`slower` verdict')} ` +
-          `(${error instanceof Error ? error.message : String(error)}); ${open.length === 1 ? 'it stands' : 'they stand'} unconfirmed.`,
+        `could not measure again ${why.purpose} (${error instanceof Error ? error.message : String(error)}); ` +
+          `${why.otherwise}.`,
       )
       break
     }
   }
-  const comparisons = confirmVerdicts(report.comparisons, judged)
+  const plan = planFreshProcesses(comparisonsOf())
+  // A run that could not be replaced keeps its own process (the plan still names it first).
+  const counted = processes[plan.first]!
+  const comparisons = plannedVerdicts(comparisonsOf(), plan)
   const allProblems = [...(report.problems ?? []), ...problems]
   return {
     ...report,
+    measurements: counted.measurements,
     comparisons,
     ...(allProblems.length > 0 ? { problems: allProblems } : {}),
     failed: gateFails(comparisons, report.advisory, input.policy),
+  }
+}
+
+// What the next fresh process is for: the progress line, and the words for a failed re-run.
+function progressLine(
+  plan: ReturnType<typeof planFreshProcesses>,
+  processes: readonly JudgedProcess[],
+  fileCount: number,
+) {
+  const again = `measuring ${plural(fileCount, 'test file')} again in a fresh process`
+  if (plan.next === 'unsteady') {
+    return {
+      line:
+        "perfgate: this run's speed changed partway through (a slow period of the machine covered " +
+        `part of it), so its intervals are wide; ${again}…\n`,
+      purpose: 'after a run whose speed changed partway',
+      otherwise: "its verdicts stand, read with the run's wide intervals",
+    }
+  }
+  const open = processes[plan.first]!.comparisons.filter((c) => c.verdict === 'slower').length
+  const lastSetAside = plan.setAside.includes(processes.length - 1) && processes.length - 1 > plan.first
+  const step = plan.confirmations.length + 1
+  return {
+    line:
+      (lastSetAside ? "perfgate: that process's speed changed partway through; it does not count.\n" : '') +
+      `perfgate: ${plural(open, 'measurement')} slower than the baseline; ${again} to confirm ` +
+      `(${step} of at most ${MAX_CONFIRMATIONS})…\n`,
+    purpose: `to confirm ${plural(open, '`slower` verdict')}`,
+    otherwise: `${open === 1 ? 'it stands' : 'they stand'} unconfirmed`,
   }
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { measurementFromEntry } from '../baseline/serialize.js'
 import { findDuplicateKeys, listBaselineFiles, readBaselines, updateBaselines } from '../baseline/store.js'
 import type { OutputStream } from '../cli/context.js'
+import { planFreshProcesses } from '../compare/confirm.js'
 import type { PerfgateConfig, PerfgateUserOptions } from '../config/index.js'
 import { resolveConfig } from '../config/index.js'
 import { currentEnvironment, environmentDifferences, summarizeEnvironments } from '../env/environment.js'
@@ -11,7 +12,7 @@ import type { UpdateOutcome } from '../terminal/run-output.js'
 import { renderRunOutput } from '../terminal/run-output.js'
 import type { Comparison, Environment, GatePolicy, Measurement, RunReport } from '../types.js'
 import type { MeasureAgain } from './confirm-run.js'
-import { confirmSlower } from './confirm-run.js'
+import { confirmInFreshProcesses } from './confirm-run.js'
 import type { JudgeInput } from './judge.js'
 import { judgeRun } from './judge.js'
 import { writeRoundFile } from './rounds.js'
@@ -176,13 +177,18 @@ export async function finishRun(input: FinishInput): Promise<FinishResult> {
     problems,
   }
   let report = judgeRun(judgeInput)
-  if (input.measureAgain && config.confirm && !input.comparisons && report.comparisons.some(isSlower)) {
-    report = await confirmSlower({
+  if (input.measureAgain && config.confirm && !input.comparisons && needsFreshProcess(report.comparisons)) {
+    report = await confirmInFreshProcesses({
       report,
       policy: judgeInput.policy,
-      // The whole re-run is judged, so it has its own run shift; only the checked verdicts count.
-      judge: (again) =>
-        judgeRun({ ...judgeInput, measurements: findDuplicateKeys(again).unique, problems: [] }).comparisons,
+      // The whole re-run is judged, so it has its own run shift.
+      judge: (again) => {
+        const unique = findDuplicateKeys(again).unique
+        return {
+          measurements: unique,
+          comparisons: judgeRun({ ...judgeInput, measurements: unique, problems: [] }).comparisons,
+        }
+      },
       measureAgain: input.measureAgain,
       stdout: input.stdout,
     })
@@ -199,7 +205,9 @@ export async function finishRun(input: FinishInput): Promise<FinishResult> {
   return { failed: report.failed, report }
 }
 
-const isSlower = (c: Comparison) => c.verdict === 'slower'
+// A `slower` verdict to confirm, or a run whose speed changed partway through.
+const needsFreshProcess = (comparisons: readonly Comparison[]) =>
+  planFreshProcesses([comparisons]).next !== undefined
 
 // Loaded only on GitHub Actions, so other runs never load Octokit.
 async function postToGitHub(report: RunReport, input: FinishInput): Promise<void> {

@@ -3,7 +3,10 @@ import {
   awaitingConfirmation,
   confirmationNote,
   confirmVerdicts,
+  isUnsteady,
   MAX_CONFIRMATIONS,
+  planFreshProcesses,
+  plannedVerdicts,
 } from '../../../src/compare/confirm.js'
 import { summarize } from '../../../src/stats/index.js'
 import type { Comparison } from '../../../src/types.js'
@@ -118,5 +121,92 @@ describe('confirmationNote', () => {
     expect(confirmationNote(twice)).toBe('confirmed: 1.02×, 1.44×')
     expect(confirmationNote(compared('a', 'slower', 1.5))).toBeUndefined()
     expect(confirmationNote(compared('a', 'same', 1))).toBeUndefined()
+  })
+})
+
+// A process whose comparisons carry the run-level flag of a speed change partway through.
+const unsteady = (run: Comparison[]): Comparison[] =>
+  run.map((c) =>
+    c.verdict === 'new' || c.verdict === 'missing'
+      ? c
+      : { ...c, noise: { source: 'rounds', processSd: 0.02, df: 8, inflation: 3.5, unsteady: true } },
+  )
+
+describe('isUnsteady', () => {
+  test('reads the flag of the time comparisons', () => {
+    expect(isUnsteady([compared('a', 'same', 1)])).toBe(false)
+    expect(isUnsteady(unsteady([compared('a', 'same', 1)]))).toBe(true)
+    expect(isUnsteady([])).toBe(false)
+  })
+})
+
+describe('planFreshProcesses', () => {
+  const steadySame = [compared('a', 'same', 1), compared('b', 'same', 1)]
+  const steadySlower = [compared('a', 'slower', 2), compared('b', 'same', 1)]
+
+  test('a steady run without `slower` is settled as it is', () => {
+    expect(planFreshProcesses([steadySame])).toEqual({ first: 0, confirmations: [], setAside: [] })
+    expect(planFreshProcesses([[]])).toEqual({ first: 0, confirmations: [], setAside: [] })
+    expect(planFreshProcesses([])).toEqual({ first: 0, confirmations: [], setAside: [] })
+  })
+
+  test('a steady `slower` asks for confirmation, as awaitingConfirmation says', () => {
+    expect(planFreshProcesses([steadySlower]).next).toBe('confirm')
+    const settled = planFreshProcesses([steadySlower, steadySlower])
+    expect(settled).toEqual({ first: 0, confirmations: [1], setAside: [] })
+    expect(plannedVerdicts([steadySlower, steadySlower])[0]?.verdict).toBe('slower')
+  })
+
+  test('an unsteady run is replaced by a fresh process, whose verdicts count', () => {
+    const partway = unsteady([compared('a', 'inconclusive', 2.4), compared('b', 'same', 1)])
+    expect(planFreshProcesses([partway]).next).toBe('unsteady')
+    // The fresh process is steady and finds the 2× slowdown: it in turn awaits confirmation.
+    expect(planFreshProcesses([partway, steadySlower])).toEqual({
+      first: 1,
+      confirmations: [],
+      setAside: [0],
+      next: 'confirm',
+    })
+    const processes = [partway, steadySlower, steadySlower]
+    expect(planFreshProcesses(processes)).toEqual({ first: 1, confirmations: [2], setAside: [0] })
+    expect(plannedVerdicts(processes).map((c) => c.verdict)).toEqual(['slower', 'same'])
+  })
+
+  test('an unsteady confirmation that does not confirm is set aside once per run', () => {
+    const partwayInconclusive = unsteady([compared('a', 'inconclusive', 2.4), compared('b', 'same', 1)])
+    const plan = planFreshProcesses([steadySlower, partwayInconclusive])
+    expect(plan).toEqual({ first: 0, confirmations: [], setAside: [1], next: 'confirm' })
+    expect(planFreshProcesses([steadySlower, partwayInconclusive, steadySlower])).toEqual({
+      first: 0,
+      confirmations: [2],
+      setAside: [1],
+    })
+    // The allowance is spent: a second unsteady process counts (and disagrees).
+    const spent = planFreshProcesses([steadySlower, partwayInconclusive, partwayInconclusive])
+    expect(spent).toEqual({ first: 0, confirmations: [2], setAside: [1], next: 'confirm' })
+  })
+
+  test('an unsteady confirmation that confirms every open verdict counts', () => {
+    expect(planFreshProcesses([steadySlower, unsteady(steadySlower)])).toEqual({
+      first: 0,
+      confirmations: [1],
+      setAside: [],
+    })
+  })
+
+  test('with the run itself set aside, an unsteady fresh process still gives the verdicts', () => {
+    const partway = unsteady(steadySame)
+    expect(planFreshProcesses([partway, partway])).toEqual({ first: 1, confirmations: [], setAside: [0] })
+  })
+
+  test('never asks for more than one set aside and two confirmations', () => {
+    const partwayInconclusive = unsteady([compared('a', 'inconclusive', 2.4), compared('b', 'same', 1)])
+    const processes = [partwayInconclusive, steadySlower, partwayInconclusive, steadySame, steadySame]
+    const plan = planFreshProcesses(processes)
+    expect(plan.setAside).toEqual([0])
+    expect(plan.confirmations).toEqual([2, 3])
+    expect(plan.next).toBeUndefined()
+    expect(plan.confirmations.length).toBe(MAX_CONFIRMATIONS)
+    expect(plannedVerdicts(processes)[0]?.verdict).toBe('inconclusive')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { confirmSlower } from '../../../src/run/confirm-run.js'
+import { confirmInFreshProcesses } from '../../../src/run/confirm-run.js'
 import { judgeRun } from '../../../src/run/judge.js'
 import { summarize } from '../../../src/stats/index.js'
 import type { Environment, GatePolicy, Measurement } from '../../../src/types.js'
@@ -14,11 +14,11 @@ const policy: GatePolicy = {
 }
 
 // Deterministic samples around `value` with a 1% spread; the baseline has five tight rounds.
-function measurement(name: string, value: number, rounds?: number[]): Measurement {
+function measurement(name: string, value: number, rounds?: number[], file?: string): Measurement {
   const samples = Array.from({ length: 60 }, (_, i) => value * (1 + 0.01 * Math.sin(i * 1.7)))
   return {
     key: name,
-    file: name === 'e' ? 'b.test.ts' : 'a.test.ts',
+    file: file ?? (name === 'e' ? 'b.test.ts' : 'a.test.ts'),
     name,
     metric: 'time',
     unit: 'ms',
@@ -43,14 +43,14 @@ const baseline = names.map((n, i) =>
 const run = (factor: number) => names.map((n, i) => measurement(n, (1 + i) * (n === 'a' ? factor : 1)))
 
 const judge = (measurements: readonly Measurement[]) =>
-  judgeRun({ measurements, baseline, env, environmentDifferences: [], policy })
+  judgeRun({ measurements: [...measurements], baseline, env, environmentDifferences: [], policy })
 
 function output() {
   const lines: string[] = []
   return { lines, stream: { isTTY: false, write: (text: string) => void lines.push(text) } }
 }
 
-describe('confirmSlower', () => {
+describe('confirmInFreshProcesses', () => {
   test('the fixture: `a` at 2× is slower, the others same', () => {
     expect(judge(run(2)).comparisons.map((c) => c.verdict)).toEqual([
       'slower',
@@ -65,10 +65,10 @@ describe('confirmSlower', () => {
   test('a regression that repeats: one re-run of every measured file, and the run still fails', async () => {
     const calls: (readonly string[])[] = []
     const out = output()
-    const report = await confirmSlower({
+    const report = await confirmInFreshProcesses({
       report: judge(run(2)),
       policy,
-      judge: (m) => judge(m).comparisons,
+      judge,
       measureAgain: async (files) => {
         calls.push(files)
         return run(2)
@@ -85,10 +85,10 @@ describe('confirmSlower', () => {
 
   test('a jump of one process: two re-runs disagree, the verdict is inconclusive and the run passes', async () => {
     let calls = 0
-    const report = await confirmSlower({
+    const report = await confirmInFreshProcesses({
       report: judge(run(2)),
       policy,
-      judge: (m) => judge(m).comparisons,
+      judge,
       measureAgain: async () => {
         calls++
         return run(1)
@@ -109,10 +109,10 @@ describe('confirmSlower', () => {
 
   test('two of three: the second re-run disagrees, the third agrees', async () => {
     const answers = [run(1), run(2)]
-    const report = await confirmSlower({
+    const report = await confirmInFreshProcesses({
       report: judge(run(2)),
       policy,
-      judge: (m) => judge(m).comparisons,
+      judge,
       measureAgain: async () => answers.shift()!,
       stdout: output().stream,
     })
@@ -125,10 +125,10 @@ describe('confirmSlower', () => {
   })
 
   test('a re-run that cannot run leaves the verdict as it was and says why', async () => {
-    const report = await confirmSlower({
+    const report = await confirmInFreshProcesses({
       report: judge(run(2)),
       policy,
-      judge: (m) => judge(m).comparisons,
+      judge,
       measureAgain: async () => {
         throw new Error('vitest is not installed')
       },
@@ -149,14 +149,111 @@ describe('confirmSlower', () => {
       environmentDifferences: ['cpu: other → cpu'],
       policy,
     })
-    const report = await confirmSlower({
+    const report = await confirmInFreshProcesses({
       report: first,
       policy,
-      judge: (m) => judge(m).comparisons,
+      judge,
       measureAgain: async () => run(2),
       stdout: output().stream,
     })
     expect(report.advisory).toBe(true)
     expect(report.failed).toBe(false)
+  })
+})
+
+// Sixteen measurements of one file, for runs whose speed changes partway through: a slow period
+// moves measurements 7–15 about 1.45× (each by its own amount), and `u10` may be slowed on top.
+// The baseline's rounds differ by about 2% per measurement.
+const many = Array.from({ length: 16 }, (_, i) => `u${i}`)
+const manyBaseline = many.map((n, i) =>
+  measurement(
+    n,
+    1 + i / 4,
+    [0, 1, 2, 3, 4].map((j) => (1 + i / 4) * (1 + 0.02 * Math.sin(i * 1.3 + j * 2.1))),
+    'c.test.ts',
+  ),
+)
+const speedOf = (i: number, partway: boolean) =>
+  partway && i >= 7 ? 1.45 * (1 + 0.02 * Math.sin(i * 2.3)) : 1
+const manyRun = (partway: boolean, slowed = 1) =>
+  many.map((n, i) =>
+    measurement(n, (1 + i / 4) * speedOf(i, partway) * (n === 'u10' ? slowed : 1), undefined, 'c.test.ts'),
+  )
+const judgeMany = (measurements: readonly Measurement[]) =>
+  judgeRun({
+    measurements: [...measurements],
+    baseline: manyBaseline,
+    env,
+    environmentDifferences: [],
+    policy,
+  })
+
+describe('confirmInFreshProcesses: runs whose speed changed partway', () => {
+  test('the fixture: the partway run is flagged unsteady, the steady one is not', () => {
+    expect(judgeMany(manyRun(true)).comparisons.every((c) => 'noise' in c && c.noise?.unsteady)).toBe(true)
+    expect(judgeMany(manyRun(false)).comparisons.some((c) => 'noise' in c && c.noise?.unsteady)).toBe(false)
+  })
+
+  test('an unsteady run is measured again; the fresh process gives the verdicts and the measurements', async () => {
+    const out = output()
+    const fresh = manyRun(false, 2)
+    const answers = [fresh, manyRun(false, 2)]
+    const report = await confirmInFreshProcesses({
+      report: judgeMany(manyRun(true, 2)),
+      policy,
+      judge: judgeMany,
+      measureAgain: async () => answers.shift()!,
+      stdout: out.stream,
+    })
+    expect(answers).toEqual([])
+    expect(report.measurements).toEqual(fresh)
+    expect(report.failed).toBe(true)
+    expect(report.comparisons.find((c) => c.key === 'u10')).toMatchObject({
+      verdict: 'slower',
+      confirmation: [{ verdict: 'slower' }],
+    })
+    expect(out.lines).toEqual([
+      "perfgate: this run's speed changed partway through (a slow period of the machine covered part of it), so its intervals are wide; measuring 1 test file again in a fresh process…\n",
+      'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
+    ])
+  })
+
+  test('an unsteady re-measurement that does not confirm is set aside, and another is taken', async () => {
+    const out = output()
+    const answers = [manyRun(true, 1), manyRun(false, 2)]
+    const report = await confirmInFreshProcesses({
+      report: judgeMany(manyRun(false, 2)),
+      policy,
+      judge: judgeMany,
+      measureAgain: async () => answers.shift()!,
+      stdout: out.stream,
+    })
+    expect(answers).toEqual([])
+    expect(report.comparisons.find((c) => c.key === 'u10')).toMatchObject({
+      verdict: 'slower',
+      confirmation: [{ verdict: 'slower' }],
+    })
+    expect(out.lines).toEqual([
+      'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
+      "perfgate: that process's speed changed partway through; it does not count.\n" +
+        'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
+    ])
+  })
+
+  test('an unsteady run that cannot be measured again keeps its own verdicts, and says why', async () => {
+    const first = judgeMany(manyRun(true))
+    const report = await confirmInFreshProcesses({
+      report: first,
+      policy,
+      judge: judgeMany,
+      measureAgain: async () => {
+        throw new Error('vitest is not installed')
+      },
+      stdout: output().stream,
+    })
+    expect(report.comparisons).toEqual(first.comparisons)
+    expect(report.problems).toEqual([
+      "could not measure again after a run whose speed changed partway (vitest is not installed); its verdicts stand, read with the run's wide intervals.",
+    ])
   })
 })
