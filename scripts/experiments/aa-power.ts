@@ -11,8 +11,9 @@
  * - Power: the same suite with one measurement made slower by 5%, 10%, 20%, 50% and 100%,
  *   20 runs each: how often is it `slower`, and do the others stay `same`?
  *
- * A run with a `slower` verdict is measured again as the reporters do it: one more fresh process
- * of the same arm, and a third when the second disagrees (`confirmVerdicts`, two of three).
+ * A run is measured again as the reporters do it (`planFreshProcesses`): a run whose speed
+ * changed partway through is replaced by a fresh process of the same arm, and `slower` verdicts
+ * are confirmed by one more fresh process, and a third when the second disagrees (two of three).
  *
  * The runs are interleaved (each round: one A/A run and one run per slowdown, in a seeded
  * order), so drift of the machine over the experiment touches every arm alike.
@@ -30,10 +31,10 @@ import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { shuffled } from '../../src/bench/schedule.js'
 import {
-  awaitingConfirmation,
   compareRun,
-  confirmVerdicts,
   DEFAULT_COMPARE_POLICY,
+  planFreshProcesses,
+  plannedVerdicts,
 } from '../../src/compare/index.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { compareItems } from '../../src/run/judge.js'
@@ -203,20 +204,19 @@ async function parentMain(): Promise<void> {
     for (let round = 0; round < runs; round++) {
       for (const { arm, extra } of shuffled(arms, order)) {
         const run = await suiteRun(seed, extra)
-        const first = judge(run, baseline)
+        // The fresh processes the reporters would take: one in place of an unsteady run, then
+        // confirmations of its `slower` verdicts.
+        const judged = [judge(run, baseline)]
         const confirmations: Measurement[][] = []
-        while (
-          awaitingConfirmation(
-            first,
-            confirmations.map((again) => judge(again, baseline)),
-          ).length > 0
-        ) {
-          confirmations.push(await suiteRun(seed, extra))
+        while (planFreshProcesses(judged).next) {
+          const again = await suiteRun(seed, extra)
+          confirmations.push(again)
+          judged.push(judge(again, baseline))
         }
         results.push({
           arm,
           round,
-          comparisons: confirmed(first, confirmations, baseline),
+          comparisons: plannedVerdicts(judged),
           confirmations,
           medians: Object.fromEntries(run.map((m) => [m.key, m.summary.median])),
           measurements: run,
@@ -250,12 +250,6 @@ async function parentMain(): Promise<void> {
 const judge = (run: readonly Measurement[], baseline: readonly Measurement[]) =>
   compareRun(compareItems(run, baseline), DEFAULT_COMPARE_POLICY)
 
-const confirmed = (first: Comparison[], confirmations: Measurement[][], baseline: Measurement[]) =>
-  confirmVerdicts(
-    first,
-    confirmations.map((again) => judge(again, baseline)),
-  )
-
 /** What `--json` writes: every process's measurements, so `--from` can judge them again. */
 interface Recorded {
   seed: number
@@ -288,17 +282,19 @@ function reanalyse(file: string): void {
     const arm = recorded.results.filter((other) => other.arm === r.arm)
     const at = arm.indexOf(r)
     const next = (k: number) => arm[(at + k) % arm.length]!.measurements
-    const first = judge(r.measurements, baseline)
-    // Recorded confirmations first: the current comparator may ask for more than a run took.
-    const confirmations = [...(r.confirmations ?? [])]
-    const recordedCount = confirmations.length
-    const open = () =>
-      awaitingConfirmation(
-        first,
-        confirmations.map((again) => judge(again, baseline)),
-      )
-    while (standIns && open().length > 0) confirmations.push(next(confirmations.length - recordedCount + 1))
-    return { ...r, confirmations, comparisons: confirmed(first, confirmations, baseline) }
+    // Recorded fresh processes first, as many as the current comparator asks for; it may ask for
+    // more than the run took.
+    const taken = r.confirmations ?? []
+    const confirmations: Measurement[][] = []
+    const judged = [judge(r.measurements, baseline)]
+    while (planFreshProcesses(judged).next) {
+      const k = confirmations.length
+      if (k >= taken.length && !standIns) break
+      const again = k < taken.length ? taken[k]! : next(k - taken.length + 1)
+      confirmations.push(again)
+      judged.push(judge(again, baseline))
+    }
+    return { ...r, confirmations, comparisons: plannedVerdicts(judged) }
   })
   console.log(
     `perfgate real-process A/A and power experiment, judged again from ${file}: seed ${recorded.seed}, ` +
@@ -401,7 +397,7 @@ function report(baseline: Measurement[], results: RunResult[], runs: number): vo
  */
 function reportFirstProcess(baseline: Measurement[], results: RunResult[]): void {
   console.log(
-    '\nTable F — without confirmation: each run judged on its first process alone, and the fresh processes confirmation took.\n',
+    '\nTable F — without fresh processes: each run judged on its first process alone, and the fresh processes the reporters would take.\n',
   )
   const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
     const runs = results.filter((r) => r.arm === arm)
