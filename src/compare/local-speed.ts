@@ -1,6 +1,6 @@
 import { median } from '../stats/index.js'
 import type { Calibration } from './calibrate.js'
-import { calibrationFactor } from './calibrate.js'
+import { calibrationFactor, MIN_CALIBRATION_COMPARISONS } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { shiftVariance } from './run-shift.js'
 
@@ -95,7 +95,8 @@ export function effectiveSpread(calibration: Calibration, estimates: readonly Ch
  * run's common shift with their standard errors, `common` their calibration. Each is read again
  * against its nearer neighbours (the level's own uncertainty, a median of two or three changes,
  * added to its variance) and calibrated; the run is unsteady when the common reading is
- * {@link UNSTEADY_SPREAD_RATIO} times as wide as that local one. Both spreads come from every
+ * {@link UNSTEADY_SPREAD_RATIO} times as wide as that local one; it needs ten measurements with
+ * neighbours, as calibration does. Both spreads come from every
  * measurement, robustly, so the answer does not depend on how any one measurement changed.
  */
 export function speedChangedPartway(
@@ -115,7 +116,9 @@ export function speedChangedPartway(
       { d: e.d - near.level, se: Math.sqrt(variances[i]! + shiftVariance(variances, near.count)), df: e.df },
     ]
   })
-  if (local.length === 0) return false
+  // Without enough neighbour readings to calibrate, a calibrated common spread would be compared
+  // with an uncalibrated local one: a run that is merely noisy would look unsteady.
+  if (local.length < MIN_CALIBRATION_COMPARISONS) return false
   const localSpread = effectiveSpread(calibrationFactor(local), local)
   return localSpread > 0 && effectiveSpread(common, centred) >= UNSTEADY_SPREAD_RATIO * localSpread
 }

@@ -82,6 +82,15 @@ describe('speedChangedPartway', () => {
     expect(effectiveSpread({ inflation: 2, df: 10 }, estimates)).toBeCloseTo(0.04, 12)
   })
 
+  it('needs ten measurements with neighbours, as calibration does', () => {
+    // The common reading is as wide as in a partway run, but only three files have neighbours
+    // (nine measurements); the other thirteen files hold one test each.
+    const centred = run((i) => (i < 10 ? -0.37 : 0))
+    const files = [[0, 1, 2], [3, 4, 5], [6, 7, 8], ...Array.from({ length: 13 }, (_, k) => [9 + k])]
+    expect(calibrationFactor(centred).inflation).toBeGreaterThan(2)
+    expect(speedChangedPartway(centred, calibrationFactor(centred), files)).toBe(false)
+  })
+
   it('needs neighbours: files of two measurements never look unsteady', () => {
     const centred = run((i) => (i % 2 === 0 ? 0.4 : 0))
     const pairs = Array.from({ length: 11 }, (_, k) => [2 * k, 2 * k + 1])
