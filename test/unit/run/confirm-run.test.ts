@@ -1,35 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { confirmInFreshProcesses } from '../../../src/run/confirm-run.js'
 import { judgeRun } from '../../../src/run/judge.js'
-import { summarize } from '../../../src/stats/index.js'
-import type { Environment, GatePolicy, Measurement } from '../../../src/types.js'
+import type { Measurement } from '../../../src/types.js'
+import { env, policy, timeMeasurement } from './measurements.js'
 
-const env: Environment = { node: '20.20.2', os: 'linux', arch: 'x64', cpu: 'cpu', cores: 2, ci: true }
-const policy: GatePolicy = {
-  alpha: 0.01,
-  threshold: 0.1,
-  correction: 'holm',
-  failOnRegression: true,
-  environmentMismatch: 'advisory',
-}
-
-// Deterministic samples around `value` with a 1% spread; the baseline has five tight rounds.
-function measurement(name: string, value: number, rounds?: number[], file?: string): Measurement {
-  const samples = Array.from({ length: 60 }, (_, i) => value * (1 + 0.01 * Math.sin(i * 1.7)))
-  return {
-    key: name,
+// A time measurement at `value` (1% spread), with baseline rounds or in another file if given.
+const measurement = (name: string, value: number, rounds?: number[], file?: string) =>
+  timeMeasurement(name, value, {
     file: file ?? (name === 'e' ? 'b.test.ts' : 'a.test.ts'),
-    name,
-    metric: 'time',
-    unit: 'ms',
-    source: 'matcher',
-    stat: 'median',
-    summary: summarize(samples),
-    samples: [...samples].sort((a, b) => a - b),
-    batch: 1,
     ...(rounds ? { rounds } : {}),
-  }
-}
+  })
 
 const names = ['a', 'b', 'c', 'd', 'e', 'f']
 const baseline = names.map((n, i) =>

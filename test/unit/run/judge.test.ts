@@ -1,38 +1,11 @@
 import { describe, expect, test } from 'vitest'
 import { compareItems, gateFails, judgeRun } from '../../../src/run/judge.js'
-import { combineRounds } from '../../../src/run/rounds.js'
-import { summarize } from '../../../src/stats/index.js'
 import { colorsFor } from '../../../src/terminal/colors.js'
 import { renameHints, renderRunOutput } from '../../../src/terminal/run-output.js'
-import type { Environment, GatePolicy, Measurement } from '../../../src/types.js'
+import { env, policy, timeMeasurement } from './measurements.js'
 
-const env: Environment = { node: '20.20.2', os: 'linux', arch: 'x64', cpu: 'cpu', cores: 2, ci: true }
-const policy: GatePolicy = {
-  alpha: 0.01,
-  threshold: 0.1,
-  correction: 'holm',
-  failOnRegression: true,
-  environmentMismatch: 'advisory',
-}
 const plain = colorsFor({ isTTY: false }, {})
-
-// Deterministic samples around `value` with a 1% spread.
-function measurement(name: string, value: number, extra: Partial<Measurement> = {}): Measurement {
-  const samples = Array.from({ length: 60 }, (_, i) => value * (1 + 0.01 * Math.sin(i * 1.7)))
-  return {
-    key: name,
-    file: 'a.test.ts',
-    name,
-    metric: 'time',
-    unit: 'ms',
-    source: 'matcher',
-    stat: 'median',
-    summary: summarize(samples),
-    samples: [...samples].sort((a, b) => a - b),
-    batch: 1,
-    ...extra,
-  }
-}
+const measurement = timeMeasurement
 
 describe('compareItems', () => {
   test('pairs by file and key; a baseline entry not measured is missing only when expected', () => {
@@ -146,20 +119,5 @@ describe('terminal output', () => {
     expect(renderRunOutput(report, plain)).toContain(
       '⚠ baseline measured elsewhere: CPU "x" vs "y". verdicts are advisory',
     )
-  })
-})
-
-describe('combineRounds', () => {
-  test('pools samples and keeps each round statistic', () => {
-    const rounds = [
-      [measurement('a', 1)],
-      [measurement('a', 1.2)],
-      [measurement('a', 0.9), measurement('b', 3)],
-    ]
-    const [a, b] = combineRounds(rounds)
-    expect(a?.rounds?.map((r) => Number(r.toFixed(3)))).toEqual([1, 1.2, 0.9])
-    expect(a?.summary.n).toBe(180)
-    expect(a?.samples.length).toBeLessThanOrEqual(200)
-    expect(b?.rounds).toBeUndefined()
   })
 })
