@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { measurementIdentity as identity } from '../compare/identity.js'
+import { roundFactors } from '../compare/run-shift.js'
 import { PerfgateError } from '../errors.js'
 import { sortAscending, summarize, thin } from '../stats/index.js'
 import type { Measurement } from '../types.js'
@@ -65,4 +66,26 @@ export function combineRounds(rounds: readonly (readonly Measurement[])[]): Meas
     for (const m of round) byIdentity.set(identity(m), [...(byIdentity.get(identity(m)) ?? []), m])
   }
   return [...byIdentity.values()].map(combine)
+}
+
+/**
+ * Rounds whose common factors span more than this (slowest over fastest) were recorded while the
+ * machine changed speed. In the recorded sessions the other baselines' rounds ran within 1.11×
+ * of each other; the four that straddled a slow period spanned 1.48–1.57×, and cost power later
+ * (docs/statistics.md, "What the real-process runs say").
+ */
+export const UNSTEADY_ROUNDS_SPREAD = 1.2
+
+/**
+ * How far apart the rounds of a recording ran: the slowest round's common factor over the
+ * fastest's, from the time measurements every round produced; undefined when fewer than three
+ * such measurements line the rounds up.
+ */
+export function roundSpeedSpread(rounds: readonly (readonly Measurement[])[]): number | undefined {
+  const rows = combineRounds(rounds)
+    .filter((m) => m.metric === 'time' && m.rounds?.length === rounds.length && m.rounds.every((x) => x > 0))
+    .map((m) => m.rounds!.map(Math.log))
+  const factors = roundFactors(rows)
+  if (!factors) return undefined
+  return Math.exp(Math.max(...factors) - Math.min(...factors))
 }

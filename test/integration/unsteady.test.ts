@@ -28,6 +28,7 @@ beforeAll(async () => {
   // Three rounds, as `perfgate update --rounds 3` records them: the noise is estimated, not assumed.
   const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '3'], { cwd: project.dir })
   expect(run.code, run.output).toBe(0)
+  expect(run.output).not.toContain('different speeds')
   const file = JSON.parse(readFileSync(join(project.dir, 'baselines', 'steps.test.ts.json'), 'utf8'))
   const entries = file.entries as Record<string, { summary: { median: number } }>
   baselineMedian = new Map(Object.entries(entries).map(([key, entry]) => [key, entry.summary.median]))
@@ -64,6 +65,25 @@ describe('a run whose speed changed partway through', () => {
       expect(ratioOf(report, 'step 12')).toBeGreaterThan(1.3)
     } finally {
       rmSync(config)
+    }
+  })
+})
+
+describe('perfgate update', () => {
+  test('says when its rounds ran at different speeds, and still records them', async () => {
+    const other = scratchCopy('unsteady')
+    try {
+      const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '3'], {
+        cwd: other.dir,
+        env: { FIXTURE_SLOW_ROUND: '2' },
+      })
+      expect(run.code, run.output).toBe(0)
+      expect(run.stderr).toMatch(
+        /perfgate update: the rounds ran at different speeds \(the slowest 1\.[4-6]\d× the fastest; a steady machine stays within 1\.2×\)/,
+      )
+      expect(run.stdout).toContain('baselines updated')
+    } finally {
+      other.cleanup()
     }
   })
 })

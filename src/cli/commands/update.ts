@@ -7,7 +7,7 @@ import { resolveConfig } from '../../config/index.js'
 import { currentEnvironment } from '../../env/environment.js'
 import { isPerfgateError, PerfgateError } from '../../errors.js'
 import type { RoundFile } from '../../run/rounds.js'
-import { combineRounds, readRoundFile } from '../../run/rounds.js'
+import { combineRounds, readRoundFile, roundSpeedSpread, UNSTEADY_ROUNDS_SPREAD } from '../../run/rounds.js'
 import type { TestRunner } from '../../run/suite-command.js'
 import { detectRunner, runInherited, suiteCommand } from '../../run/suite-command.js'
 import { updateLine } from '../../terminal/run-output.js'
@@ -23,7 +23,9 @@ Runs the test suite and rewrites the baselines of every measurement it takes. Wi
 (default ${DEFAULT_ROUNDS}) the suite runs N times, each in fresh processes, and each baseline keeps the
 statistic of every round: how much a measurement moves between processes is what the
 comparator needs to tell a regression from noise. Entries of tests that no longer exist are
-pruned. \`vitest run -u\`, \`jest -u\` and PERFGATE_UPDATE=1 record a single round.
+pruned. When the rounds ran at different speeds (the machine changed speed while recording),
+it says so: record again when the machine is quiet. \`vitest run -u\`, \`jest -u\` and
+PERFGATE_UPDATE=1 record a single round.
 
 Options:
   --rounds <n>        runs of the suite to record (1–50, default ${DEFAULT_ROUNDS})
@@ -86,6 +88,15 @@ function testsOf(rounds: readonly RoundFile[]): Map<string, Set<string>> {
   return tests
 }
 
+// Baselines recorded across a change of the machine's speed are valid but wide; say so.
+function unsteadyRoundsLine(spread: number): string {
+  return (
+    `perfgate update: the rounds ran at different speeds (the slowest ${spread.toFixed(2)}× the fastest; ` +
+    `a steady machine stays within ${UNSTEADY_ROUNDS_SPREAD}×), so the machine changed speed while recording. ` +
+    'Comparisons against these baselines will be wider than they need be; record them again when the machine is quiet.\n'
+  )
+}
+
 /** `perfgate update`: re-records the baselines, in several rounds by default. */
 export const update: Command = async (ctx) => {
   try {
@@ -118,6 +129,8 @@ export const update: Command = async (ctx) => {
     })
     for (const problem of outcome.problems) ctx.stderr.write(`perfgate: ${problem}\n`)
     ctx.stdout.write(`${updateLine({ baselineDir: config.baselineDir, ...outcome })}\n`)
+    const spread = roundSpeedSpread(recorded.map((r) => r.measurements))
+    if (spread !== undefined && spread > UNSTEADY_ROUNDS_SPREAD) ctx.stderr.write(unsteadyRoundsLine(spread))
     return 0
   } catch (error) {
     if (!isPerfgateError(error) && !isUsageError(error)) throw error
