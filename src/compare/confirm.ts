@@ -85,8 +85,8 @@ export function confirmationNote(comparison: Comparison): string | undefined {
 }
 
 /**
- * Processes whose speed changed partway through may be set aside per run: one, so a run costs
- * at most four processes (its own, one set aside, two confirmations).
+ * How many processes whose speed changed partway through a run may set aside: one, so a run
+ * costs at most four processes (its own, one set aside, two confirmations).
  */
 export const MAX_SET_ASIDE = 1
 
