@@ -93,7 +93,7 @@ function unsteadyRoundsLine(spread: number): string {
   return (
     `perfgate update: the rounds ran at different speeds (the slowest ${spread.toFixed(2)}× the fastest; ` +
     `a steady machine stays within ${UNSTEADY_ROUNDS_SPREAD}×), so the machine changed speed while recording. ` +
-    'Comparisons against these baselines will be wider than they need be; record them again when the machine is quiet.\n'
+    'Comparisons against these baselines may be wider than they need be; record them again when the machine is quiet.\n'
   )
 }
 
