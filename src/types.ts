@@ -256,6 +256,12 @@ export interface RunReport {
   comparisons: Comparison[]
   /** Problems with baseline files or measurements, one line each naming the file and entry. */
   problems?: string[]
+  /**
+   * True when the run's own process changed speed partway through and a fresh process measured
+   * the run again: `measurements` and `comparisons` are that process's (docs/statistics.md, "A
+   * run whose speed changed partway").
+   */
+  replacedUnsteady?: true
   /** Whether the gate failed the run. */
   failed: boolean
 }

@@ -130,6 +130,7 @@ export const runReportSchema = z.object({
   baseline: z.array(measurementSchema).exactOptional(),
   comparisons: z.array(comparisonSchema),
   problems: z.array(z.string()).exactOptional(),
+  replacedUnsteady: z.literal(true).exactOptional(),
   failed: z.boolean(),
 })
 

@@ -67,6 +67,7 @@ export async function confirmInFreshProcesses(input: ConfirmInput): Promise<RunR
     measurements: counted.measurements,
     comparisons,
     ...(allProblems.length > 0 ? { problems: allProblems } : {}),
+    ...(plan.first > 0 ? { replacedUnsteady: true as const } : {}),
     failed: gateFails(comparisons, report.advisory, input.policy),
   }
 }

@@ -90,6 +90,10 @@ export function updateLine(update: UpdateOutcome): string {
   return `perfgate: baselines updated in ${update.baselineDir}/ (${parts.join(', ')})`
 }
 
+const REPLACED_NOTE =
+  "perfgate: this run's speed changed partway through (a slow period of the machine), so a fresh " +
+  'process measured it again: the measurements and verdicts above are that process’s.'
+
 /**
  * Everything a run prints after the test runner's own output: budgets, the comparison with the
  * baselines, warnings, and the gate's decision. Pure: the caller writes the text.
@@ -103,6 +107,7 @@ export function renderRunOutput(report: RunReport, colors: Colors, update?: Upda
   const notes = [
     ...environmentWarning(report, colors),
     ...(report.problems ?? []).map((p) => colors.yellow(`perfgate: ${p}`)),
+    ...(report.replacedUnsteady ? [colors.dim(REPLACED_NOTE)] : []),
     ...(update ? [] : renameHints(report.comparisons, rerecordHint(report)).map((h) => `perfgate: ${h}`)),
     ...(update ? [] : gateLine(report, colors)),
   ]

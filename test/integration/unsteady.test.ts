@@ -39,7 +39,9 @@ describe('a run whose speed changed partway through', () => {
   test('is measured again in a fresh process, whose measurements and verdicts the report holds', async () => {
     const run = await runVitest(project.dir, perf, slowPeriod)
     expect(run.output).toContain("perfgate: this run's speed changed partway through")
+    expect(run.output).toContain('the measurements and verdicts above are that process’s')
     const report = reportOf(project.dir)
+    expect(report.replacedUnsteady).toBe(true)
     expect(unsteadyIn(report)).toBe(0)
     // The first process ran step 12 about 1.45× its baseline; the fresh process did not.
     expect(ratioOf(report, 'step 12')).toBeLessThan(1.25)

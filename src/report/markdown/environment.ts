@@ -56,3 +56,15 @@ export function environmentAlerts(report: RunReport): string[] {
   }
   return []
 }
+
+/** A note above the table when a fresh process measured the run again (its speed changed partway). */
+export function replacedRunNote(report: RunReport): string[] {
+  if (!report.replacedUnsteady) return []
+  return [
+    quote([
+      '[!NOTE]',
+      "This run's speed changed partway through (a slow period of the machine), so it was measured " +
+        "again in a fresh process; the figures below are that process's.",
+    ]),
+  ]
+}

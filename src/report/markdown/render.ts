@@ -2,7 +2,7 @@ import type { Comparison, RunReport, VerdictKind } from '../../types.js'
 import { escapeMarkdown } from '../escape.js'
 import { COLUMNS, comparisonCells } from './cells.js'
 import { renderChart } from './chart.js'
-import { describeEnvironment, environmentAlerts } from './environment.js'
+import { describeEnvironment, environmentAlerts, replacedRunNote } from './environment.js'
 import { headline } from './headline.js'
 import type { CommentParts } from './layout.js'
 import { fitComment } from './layout.js'
@@ -77,7 +77,13 @@ function parts(report: RunReport, options: MarkdownOptions): CommentParts {
   const { main, folded } = partition(report.comparisons)
   const title = `### ${escapeMarkdown(options.title ?? 'perfgate', 120)}`
   return {
-    head: [COMMENT_MARKER, title, headline(report), ...environmentAlerts(report)].join('\n\n'),
+    head: [
+      COMMENT_MARKER,
+      title,
+      headline(report),
+      ...environmentAlerts(report),
+      ...replacedRunNote(report),
+    ].join('\n\n'),
     header: header(report.comparisons),
     main: main.map((c) => tableRow(comparisonCells(c))),
     chart: renderChart(report.comparisons),

@@ -90,6 +90,14 @@ describe('parseRunReport', () => {
     },
   )
 
+  test('replacedUnsteady is true or absent', () => {
+    const replaced = { ...(throughJson(report()) as object), replacedUnsteady: true }
+    expect(parseRunReport(replaced, 'r.json').replacedUnsteady).toBe(true)
+    expect(() => parseRunReport({ ...replaced, replacedUnsteady: 'yes' }, 'r.json')).toThrow(
+      /replacedUnsteady/,
+    )
+  })
+
   test('NaN written as null reads back as NaN; an infinite df as Infinity', () => {
     const parsed = parseRunReport(throughJson(report()), 'r.json')
     const [bad, good, added] = parsed.comparisons

@@ -34,6 +34,12 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(report)).toContain('> [!NOTE]\n> The verdicts are advisory: the gate is off')
   })
 
+  test('a run measured again because its speed changed partway says so above the table', () => {
+    const note = "> [!NOTE]\n> This run's speed changed partway through (a slow period of the machine)"
+    expect(renderMarkdown({ ...fixtureReport('small'), replacedUnsteady: true })).toContain(note)
+    expect(renderMarkdown(fixtureReport('small'))).not.toContain('speed changed partway')
+  })
+
   test('evil test names can break nothing, inject nothing and ping no one', async () => {
     const report = fixtureReport('evil-names')
     const markdown = renderMarkdown(report)

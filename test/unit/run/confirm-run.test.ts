@@ -187,6 +187,7 @@ describe('confirmInFreshProcesses: runs whose speed changed partway', () => {
     })
     expect(answers).toEqual([])
     expect(report.measurements).toEqual(fresh)
+    expect(report.replacedUnsteady).toBe(true)
     expect(report.failed).toBe(true)
     expect(report.comparisons.find((c) => c.key === 'u10')).toMatchObject({
       verdict: 'slower',
@@ -213,6 +214,7 @@ describe('confirmInFreshProcesses: runs whose speed changed partway', () => {
       verdict: 'slower',
       confirmation: [{ verdict: 'slower' }],
     })
+    expect(report.replacedUnsteady).toBeUndefined()
     expect(out.lines).toEqual([
       'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
       "perfgate: that process's speed changed partway through; it does not count.\n" +
@@ -232,6 +234,7 @@ describe('confirmInFreshProcesses: runs whose speed changed partway', () => {
       stdout: output().stream,
     })
     expect(report.comparisons).toEqual(first.comparisons)
+    expect(report.replacedUnsteady).toBeUndefined()
     expect(report.problems).toEqual([
       "could not measure again after a run whose speed changed partway (vitest is not installed); its verdicts stand, read with the run's wide intervals.",
     ])

@@ -108,6 +108,20 @@ describe('terminal output', () => {
     expect(renderRunOutput(bench, plain)).toContain('perfgate bench --update')
   })
 
+  test('a run measured again in a fresh process says whose figures it shows', () => {
+    const report = judgeRun({
+      measurements: [measurement('a', 1)],
+      baseline: [measurement('a', 1)],
+      env,
+      environmentDifferences: [],
+      policy,
+    })
+    const note =
+      "perfgate: this run's speed changed partway through (a slow period of the machine), so a fresh"
+    expect(renderRunOutput({ ...report, replacedUnsteady: true }, plain)).toContain(note)
+    expect(renderRunOutput(report, plain)).not.toContain('speed changed partway')
+  })
+
   test('an environment mismatch is said prominently', () => {
     const report = judgeRun({
       measurements: [measurement('a', 1)],
