@@ -96,8 +96,8 @@ export function effectiveSpread(calibration: Calibration, estimates: readonly Ch
  * against its nearer neighbours (the level's own uncertainty, a median of two or three changes,
  * added to its variance) and calibrated; the run is unsteady when the common reading is
  * {@link UNSTEADY_SPREAD_RATIO} times as wide as that local one; it needs ten measurements with
- * neighbours, as calibration does. Both spreads come from every
- * measurement, robustly, so the answer does not depend on how any one measurement changed.
+ * neighbours, as calibration does. Both spreads come from every measurement, robustly, so the
+ * answer does not depend on how any one measurement changed.
  */
 export function speedChangedPartway(
   centred: readonly ChangeEstimate[],
@@ -108,13 +108,15 @@ export function speedChangedPartway(
     centred.map((e) => e.d),
     files,
   )
-  const variances = centred.map((e) => e.se * e.se)
+  // The variance of a median of one typical change; a level of n neighbours has 1/n of it.
+  const medianOfOne = shiftVariance(
+    centred.map((e) => e.se * e.se),
+    1,
+  )
   const local = centred.flatMap((e, i) => {
     const near = levels[i]
     if (!near) return []
-    return [
-      { d: e.d - near.level, se: Math.sqrt(variances[i]! + shiftVariance(variances, near.count)), df: e.df },
-    ]
+    return [{ d: e.d - near.level, se: Math.sqrt(e.se * e.se + medianOfOne / near.count), df: e.df }]
   })
   // Without enough neighbour readings to calibrate, a calibrated common spread would be compared
   // with an uncalibrated local one: a run that is merely noisy would look unsteady.

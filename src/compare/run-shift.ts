@@ -153,7 +153,7 @@ export function commonShift(changes: readonly number[]): number {
  * Variance of the median of m changes with typical variance v (the median of `variances`), added
  * to each relative change: π/2 · v/m (the median's asymptotic variance for normal data), so a
  * shift estimated from a few measurements widens their intervals. `m` is the number of variances
- * unless given (a median of a few neighbours, local-speed.ts).
+ * unless given (local-speed.ts takes m = 1 once and divides by each level's neighbour count).
  */
 export function shiftVariance(variances: readonly number[], m: number = variances.length): number {
   if (m === 0 || variances.length === 0) return 0
