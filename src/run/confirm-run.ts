@@ -1,5 +1,11 @@
 import type { OutputStream } from '../cli/context.js'
-import { MAX_CONFIRMATIONS, planFreshProcesses, plannedVerdicts } from '../compare/confirm.js'
+import type { FreshProcessPlan } from '../compare/confirm.js'
+import {
+  awaitingConfirmation,
+  MAX_CONFIRMATIONS,
+  planFreshProcesses,
+  plannedVerdicts,
+} from '../compare/confirm.js'
 import type { Comparison, GatePolicy, Measurement, RunReport } from '../types.js'
 import { gateFails } from './judge.js'
 
@@ -73,11 +79,7 @@ export async function confirmInFreshProcesses(input: ConfirmInput): Promise<RunR
 }
 
 // What the next fresh process is for: the progress line, and the words for a failed re-run.
-function progressLine(
-  plan: ReturnType<typeof planFreshProcesses>,
-  processes: readonly JudgedProcess[],
-  fileCount: number,
-) {
+function progressLine(plan: FreshProcessPlan, processes: readonly JudgedProcess[], fileCount: number) {
   const again = `measuring ${plural(fileCount, 'test file')} again in a fresh process`
   if (plan.next === 'unsteady') {
     return {
@@ -88,8 +90,12 @@ function progressLine(
       otherwise: "its verdicts stand, read with the run's wide intervals",
     }
   }
-  const open = processes[plan.first]!.comparisons.filter((c) => c.verdict === 'slower').length
-  const lastSetAside = plan.setAside.includes(processes.length - 1) && processes.length - 1 > plan.first
+  // The verdicts the next process is asked about: those the counted confirmations left open.
+  const open = awaitingConfirmation(
+    processes[plan.first]!.comparisons,
+    plan.confirmations.map((i) => processes[i]!.comparisons),
+  ).length
+  const lastSetAside = plan.setAside.includes(processes.length - 1)
   const step = plan.confirmations.length + 1
   return {
     line:

@@ -104,6 +104,24 @@ describe('confirmInFreshProcesses', () => {
     })
   })
 
+  test('a third process is asked, and said to be asked, only about what the second left open', async () => {
+    // `a` and `b` both 2× slower in the first run; the second confirms `a` only.
+    const both = () => names.map((n, i) => measurement(n, (1 + i) * (n === 'a' || n === 'b' ? 2 : 1)))
+    const out = output()
+    const answers = [run(2), run(1)]
+    await confirmInFreshProcesses({
+      report: judge(both()),
+      policy,
+      judge,
+      measureAgain: async () => answers.shift()!,
+      stdout: out.stream,
+    })
+    expect(out.lines).toEqual([
+      'perfgate: 2 measurements slower than the baseline; measuring 2 test files again in a fresh process to confirm (1 of at most 2)…\n',
+      'perfgate: 1 measurement slower than the baseline; measuring 2 test files again in a fresh process to confirm (2 of at most 2)…\n',
+    ])
+  })
+
   test('a re-run that cannot run leaves the verdict as it was and says why', async () => {
     const report = await confirmInFreshProcesses({
       report: judge(run(2)),
