@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
+import type { ConfirmInput } from '../../../src/run/confirm-run.js'
 import { confirmInFreshProcesses } from '../../../src/run/confirm-run.js'
 import { judgeRun } from '../../../src/run/judge.js'
-import type { Measurement } from '../../../src/types.js'
+import type { Measurement, RunReport } from '../../../src/types.js'
 import { env, policy, timeMeasurement } from './measurements.js'
 
 // A time measurement at `value` (1% spread), with baseline rounds or in another file if given.
@@ -28,6 +29,25 @@ const judge = (measurements: readonly Measurement[]) =>
 function output() {
   const lines: string[] = []
   return { lines, stream: { isTTY: false, write: (text: string) => void lines.push(text) } }
+}
+
+// Runs the fresh-process loop from `first`, each re-measurement answered by the next of
+// `answers`: the report, the progress lines, and the answers nobody asked for.
+async function replay(
+  first: RunReport,
+  answers: readonly Measurement[][],
+  judgeWith: ConfirmInput['judge'] = judge,
+) {
+  const out = output()
+  const left = [...answers]
+  const report = await confirmInFreshProcesses({
+    report: first,
+    policy,
+    judge: judgeWith,
+    measureAgain: async () => left.shift()!,
+    stdout: out.stream,
+  })
+  return { report, lines: out.lines, left }
 }
 
 describe('confirmInFreshProcesses', () => {
@@ -88,15 +108,8 @@ describe('confirmInFreshProcesses', () => {
   })
 
   test('two of three: the second re-run disagrees, the third agrees', async () => {
-    const answers = [run(1), run(2)]
-    const report = await confirmInFreshProcesses({
-      report: judge(run(2)),
-      policy,
-      judge,
-      measureAgain: async () => answers.shift()!,
-      stdout: output().stream,
-    })
-    expect(answers).toEqual([])
+    const { report, left } = await replay(judge(run(2)), [run(1), run(2)])
+    expect(left).toEqual([])
     expect(report.failed).toBe(true)
     expect(report.comparisons[0]).toMatchObject({
       verdict: 'slower',
@@ -107,16 +120,8 @@ describe('confirmInFreshProcesses', () => {
   test('a third process is asked, and said to be asked, only about what the second left open', async () => {
     // `a` and `b` both 2× slower in the first run; the second confirms `a` only.
     const both = () => names.map((n, i) => measurement(n, (1 + i) * (n === 'a' || n === 'b' ? 2 : 1)))
-    const out = output()
-    const answers = [run(2), run(1)]
-    await confirmInFreshProcesses({
-      report: judge(both()),
-      policy,
-      judge,
-      measureAgain: async () => answers.shift()!,
-      stdout: out.stream,
-    })
-    expect(out.lines).toEqual([
+    const { lines } = await replay(judge(both()), [run(2), run(1)])
+    expect(lines).toEqual([
       'perfgate: 2 measurements slower than the baseline; measuring 2 test files again in a fresh process to confirm (1 of at most 2)…\n',
       'perfgate: 1 measurement slower than the baseline; measuring 2 test files again in a fresh process to confirm (2 of at most 2)…\n',
     ])
@@ -193,17 +198,13 @@ describe('confirmInFreshProcesses: runs whose speed changed partway', () => {
   })
 
   test('an unsteady run is measured again; the fresh process gives the verdicts and the measurements', async () => {
-    const out = output()
     const fresh = manyRun(false, 2)
-    const answers = [fresh, manyRun(false, 2)]
-    const report = await confirmInFreshProcesses({
-      report: judgeMany(manyRun(true, 2)),
-      policy,
-      judge: judgeMany,
-      measureAgain: async () => answers.shift()!,
-      stdout: out.stream,
-    })
-    expect(answers).toEqual([])
+    const { report, lines, left } = await replay(
+      judgeMany(manyRun(true, 2)),
+      [fresh, manyRun(false, 2)],
+      judgeMany,
+    )
+    expect(left).toEqual([])
     expect(report.measurements).toEqual(fresh)
     expect(report.replacedUnsteady).toBe(true)
     expect(report.failed).toBe(true)
@@ -211,29 +212,25 @@ describe('confirmInFreshProcesses: runs whose speed changed partway', () => {
       verdict: 'slower',
       confirmation: [{ verdict: 'slower' }],
     })
-    expect(out.lines).toEqual([
+    expect(lines).toEqual([
       "perfgate: this run's speed changed partway through (a slow period of the machine covered part of it), so its intervals are wide; measuring 1 test file again in a fresh process…\n",
       'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
     ])
   })
 
   test('an unsteady re-measurement that does not confirm is set aside, and another is taken', async () => {
-    const out = output()
-    const answers = [manyRun(true, 1), manyRun(false, 2)]
-    const report = await confirmInFreshProcesses({
-      report: judgeMany(manyRun(false, 2)),
-      policy,
-      judge: judgeMany,
-      measureAgain: async () => answers.shift()!,
-      stdout: out.stream,
-    })
-    expect(answers).toEqual([])
+    const { report, lines, left } = await replay(
+      judgeMany(manyRun(false, 2)),
+      [manyRun(true, 1), manyRun(false, 2)],
+      judgeMany,
+    )
+    expect(left).toEqual([])
     expect(report.comparisons.find((c) => c.key === 'u10')).toMatchObject({
       verdict: 'slower',
       confirmation: [{ verdict: 'slower' }],
     })
     expect(report.replacedUnsteady).toBeUndefined()
-    expect(out.lines).toEqual([
+    expect(lines).toEqual([
       'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
       "perfgate: that process's speed changed partway through; it does not count.\n" +
         'perfgate: 1 measurement slower than the baseline; measuring 1 test file again in a fresh process to confirm (1 of at most 2)…\n',
