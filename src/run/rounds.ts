@@ -77,13 +77,14 @@ export function combineRounds(rounds: readonly (readonly Measurement[])[]): Meas
 export const UNSTEADY_ROUNDS_SPREAD = 1.2
 
 /**
- * How far apart the rounds of a recording ran: the slowest round's common factor over the
- * fastest's, from the time measurements every round produced; undefined when fewer than three
- * such measurements line the rounds up.
+ * How far apart the `roundCount` rounds of a recording ran: the slowest round's common factor
+ * over the fastest's, from the time measurements every round produced (`combined` is what
+ * {@link combineRounds} made of the rounds); undefined when fewer than three such measurements
+ * line the rounds up.
  */
-export function roundSpeedSpread(rounds: readonly (readonly Measurement[])[]): number | undefined {
-  const rows = combineRounds(rounds)
-    .filter((m) => m.metric === 'time' && m.rounds?.length === rounds.length && m.rounds.every((x) => x > 0))
+export function roundSpeedSpread(combined: readonly Measurement[], roundCount: number): number | undefined {
+  const rows = combined
+    .filter((m) => m.metric === 'time' && m.rounds?.length === roundCount && m.rounds.every((x) => x > 0))
     .map((m) => m.rounds!.map(Math.log))
   const factors = roundFactors(rows)
   if (!factors) return undefined

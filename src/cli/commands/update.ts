@@ -119,17 +119,18 @@ export const update: Command = async (ctx) => {
       return await runInherited(command, { cwd: ctx.cwd, env: { ...ctx.env, PERFGATE_UPDATE: '1' } })
     const recorded = await runRounds(ctx, command, rounds)
     const { config } = await resolveConfig({ root: ctx.cwd, env: ctx.env })
+    const combined = combineRounds(recorded.map((r) => r.measurements))
     const outcome = await updateBaselines({
       root: ctx.cwd,
       baselineDir: config.baselineDir,
       env: currentEnvironment(ctx.env),
-      measurements: combineRounds(recorded.map((r) => r.measurements)),
+      measurements: combined,
       existingTests: testsOf(recorded),
       pruneDeletedFiles: true,
     })
     for (const problem of outcome.problems) ctx.stderr.write(`perfgate: ${problem}\n`)
     ctx.stdout.write(`${updateLine({ baselineDir: config.baselineDir, ...outcome })}\n`)
-    const spread = roundSpeedSpread(recorded.map((r) => r.measurements))
+    const spread = roundSpeedSpread(combined, recorded.length)
     if (spread !== undefined && spread > UNSTEADY_ROUNDS_SPREAD) ctx.stderr.write(unsteadyRoundsLine(spread))
     return 0
   } catch (error) {

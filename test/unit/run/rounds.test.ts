@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { combineRounds, roundSpeedSpread, UNSTEADY_ROUNDS_SPREAD } from '../../../src/run/rounds.js'
+import type { Measurement } from '../../../src/types.js'
 import { timeMeasurement as measurement } from './measurements.js'
 
 describe('combineRounds', () => {
@@ -26,24 +27,26 @@ describe('roundSpeedSpread', () => {
         measurement(name, (1 + i) * speed * (1 + 0.01 * Math.sin(i + 3 * j))),
       ),
     )
+  const spreadOf = (rounds: readonly Measurement[][]) =>
+    roundSpeedSpread(combineRounds(rounds), rounds.length)
 
   test('is near 1 for rounds recorded at one speed', () => {
-    const spread = roundSpeedSpread(recording([1, 1, 1, 1]))!
+    const spread = spreadOf(recording([1, 1, 1, 1]))!
     expect(spread).toBeGreaterThanOrEqual(1)
     expect(spread).toBeLessThan(1.05)
   })
 
   test('is the slowest round over the fastest when the machine changed speed', () => {
-    const spread = roundSpeedSpread(recording([1, 1.5, 1.45, 1]))!
+    const spread = spreadOf(recording([1, 1.5, 1.45, 1]))!
     expect(spread).toBeGreaterThan(UNSTEADY_ROUNDS_SPREAD)
     expect(spread).toBeCloseTo(1.5, 1)
   })
 
   test('needs three time measurements that every round produced', () => {
-    expect(roundSpeedSpread(recording([1, 1.5]).map((round) => round.slice(0, 2)))).toBeUndefined()
+    expect(spreadOf(recording([1, 1.5]).map((round) => round.slice(0, 2)))).toBeUndefined()
     const memory = recording([1, 1.5, 1]).map((round) =>
       round.map((m) => ({ ...m, metric: 'memory' as const })),
     )
-    expect(roundSpeedSpread(memory)).toBeUndefined()
+    expect(spreadOf(memory)).toBeUndefined()
   })
 })
