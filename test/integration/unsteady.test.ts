@@ -53,7 +53,12 @@ describe('a run whose speed changed partway through', () => {
     expect(run.code, run.output).toBe(1)
     expect(run.output).toContain("perfgate: this run's speed changed partway through")
     const step10 = reportOf(project.dir).comparisons.find((c) => c.key === 'step 10')
-    expect(step10).toMatchObject({ verdict: 'slower', confirmation: [{ verdict: 'slower' }] })
+    expect(step10?.verdict).toBe('slower')
+    // The first confirming process found it too. A third process may follow when another test
+    // jumped in the fresh process (seen once in CI); it then adds its own view of step 10.
+    const confirmation = step10 && 'confirmation' in step10 ? step10.confirmation : undefined
+    expect(confirmation?.[0]).toMatchObject({ verdict: 'slower' })
+    expect(confirmation?.[0]?.ratio).toBeGreaterThan(1.5)
   })
 
   test('with confirm: false the run keeps its own process, flagged unsteady', async () => {
