@@ -71,8 +71,8 @@ describe('the gate against committed baselines', () => {
     expect(readFileSync(baselineOf(project.dir), 'utf8')).toBe(recorded)
   })
 
-  test('a 2x slowdown in one test is `slower` and fails the run; the others are not', async () => {
-    const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN: '2' })
+  test('a 3x slowdown in one test is `slower` and fails the run; the others are not', async () => {
+    const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN: '3' })
     expect(run.code, run.output).toBe(1)
     expect(run.output).toMatch(/pipeline > render .*slower/)
     expect(run.output).toContain('the performance gate failed')
@@ -88,7 +88,7 @@ describe('the gate against committed baselines', () => {
   })
 
   test('a one-off jump that fresh runs do not repeat is `inconclusive`, and the run passes', async () => {
-    const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '2' })
+    const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '3' })
     expect(run.code, run.output).toBe(0)
     expect(run.output).toContain('(2 of at most 2)')
     const render = reportOf(project.dir).comparisons.find((c) => c.key === 'pipeline > render')
@@ -103,7 +103,7 @@ describe('the gate against committed baselines', () => {
 
   test('confirm: false gates on the first run alone', async () => {
     await withConfig(project.dir, { confirm: false }, async () => {
-      const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '2' })
+      const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN_ONCE: '3' })
       expect(run.code, run.output).toBe(1)
       expect(run.output).not.toContain('to confirm')
       expect(verdictOf(reportOf(project.dir), 'pipeline > render')).toBe('slower')
@@ -112,7 +112,7 @@ describe('the gate against committed baselines', () => {
 
   test('failOnRegression: false in perfgate.config.json reports the regression without failing', async () => {
     await withConfig(project.dir, { failOnRegression: false }, async () => {
-      const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN: '2' })
+      const run = await runVitest(project.dir, perf, { FIXTURE_SLOWDOWN: '3' })
       expect(run.code, run.output).toBe(0)
       expect(verdictOf(reportOf(project.dir), 'pipeline > render')).toBe('slower')
       expect(run.output).toContain('advisory only')
@@ -126,7 +126,7 @@ describe('the gate against committed baselines', () => {
       for (const entry of Object.values(original.entries)) entry.env.cpu = 'Imaginary CPU 9000'
       mkdirSync(join(other.dir, 'baselines'), { recursive: true })
       writeFileSync(baselineOf(other.dir), `${JSON.stringify(original, null, 2)}\n`)
-      const run = await runVitest(other.dir, perf, { FIXTURE_SLOWDOWN: '2' })
+      const run = await runVitest(other.dir, perf, { FIXTURE_SLOWDOWN: '3' })
       expect(run.code, run.output).toBe(0)
       expect(run.output).toContain('baseline measured elsewhere: CPU')
       const report = reportOf(other.dir)
@@ -241,7 +241,7 @@ describe('scale-out: shards, merged reports and report comparison', () => {
     const blobs = join(project.dir, '.vitest-reports')
     for (const shard of ['1/2', '2/2']) {
       const run = await runVitest(project.dir, ['run', `--shard=${shard}`, '--reporter=blob'], {
-        FIXTURE_SLOWDOWN: '2',
+        FIXTURE_SLOWDOWN: '3',
       })
       expect(run.code, run.output).toBe(0)
     }
@@ -261,7 +261,7 @@ describe('scale-out: shards, merged reports and report comparison', () => {
       const path = join(project.dir, `.perfgate/job-${i}.json`)
       const run = await runVitest(project.dir, [...perf, file], {
         PERFGATE_REPORT: path,
-        FIXTURE_SLOWDOWN: '2',
+        FIXTURE_SLOWDOWN: '3',
       })
       expect(run.code).toBe(i === 0 ? 1 : 0)
       reports.push(path)
@@ -282,7 +282,7 @@ describe('scale-out: shards, merged reports and report comparison', () => {
     const base = join(project.dir, '.perfgate/base.json')
     const head = join(project.dir, '.perfgate/head.json')
     expect((await runVitest(project.dir, perf, { PERFGATE_REPORT: base })).code).toBe(0)
-    expect((await runVitest(project.dir, perf, { PERFGATE_REPORT: head, FIXTURE_SLOWDOWN: '2' })).code).toBe(
+    expect((await runVitest(project.dir, perf, { PERFGATE_REPORT: head, FIXTURE_SLOWDOWN: '3' })).code).toBe(
       1,
     )
     const out = join(project.dir, '.perfgate/compared.json')

@@ -25,7 +25,7 @@ describe('--reporter perf with GITHUB_ACTIONS=true', () => {
     expect(first.code, first.output).toBe(0)
     expect(gh.comments(12)).toHaveLength(1)
     expect(gh.comments(12)[0]?.body).toContain('pipeline &gt; render')
-    const slower = await runVitest(project.dir, perf, { ...env, FIXTURE_SLOWDOWN: '2' })
+    const slower = await runVitest(project.dir, perf, { ...env, FIXTURE_SLOWDOWN: '3' })
     // The gate still decides the exit code; the comment reports why.
     expect(slower.code, slower.output).toBe(1)
     expect(gh.comments(12)).toHaveLength(1)
