@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/experiments/trim-consistency.ts
  */
-import { trimConsistency } from '../../src/compare/run-shift.js'
+import { trimConsistency } from '../../src/compare/set-aside.js'
 import { createRng } from '../../src/stats/index.js'
 import { table } from './shared.js'
 

@@ -17,11 +17,11 @@ import {
   roundFactors,
   shiftTest,
   shiftVariance,
-  trimmedResidual,
   typicalOffset,
 } from './run-shift.js'
 import type { Scale } from './scale.js'
 import { scaleOf } from './scale.js'
+import { disturbedRounds, trimmedResidual } from './set-aside.js'
 import type { SideEstimate } from './side.js'
 import { estimateSide } from './side.js'
 import { inItemOrder, triage } from './triage.js'
@@ -160,7 +160,8 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
 function residualRounds(rows: readonly (readonly number[])[]) {
   const factors = roundFactors(rows)
   const inFactors = factors ? rows.filter((row) => row.length === factors.length).length : 0
-  return { factors, evidence: rows.map((row) => trimmedResidual(row, factors, inFactors)) }
+  const disturbed = disturbedRounds(rows, factors)
+  return { factors, evidence: rows.map((row) => trimmedResidual(row, factors, inFactors, disturbed)) }
 }
 
 // Processes behind a side of the run: its round count when the rounds line up, else one.

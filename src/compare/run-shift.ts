@@ -83,67 +83,6 @@ export function typicalOffset(factors: readonly number[] | undefined): number {
   return median(factors) - factors.reduce((sum, x) => sum + x, 0) / factors.length
 }
 
-/** Fewest rounds before a measurement's farthest round is set aside ({@link trimmedResidual}). */
-export const MIN_TRIM_ROUNDS = 5
-
-/**
- * Share of the normal variance that the spread of k values keeps once the one farthest from their
- * mean is set aside (re-centred, divided by k − 2): 0.455 for 5, 0.660 for 10, 0.896 for 50.
- * Fitted to a simulation of 200,000 normal samples per k (scripts/experiments/trim-consistency.ts,
- * within 2% for 4 ≤ k ≤ 50), so the trimmed spread divided by it estimates the normal variance.
- */
-export function trimConsistency(k: number): number {
-  return 1 - 1.73 * k ** -0.719
-}
-
-/**
- * How far a round must stand from the others before it is set aside: its deleted residual,
- * (x − mean of the others) / (s_others · √(1 + 1/(k − 1))), which is Student t with k − 2 degrees
- * of freedom for normal rounds, beyond 4 — for 5 rounds a 2.8% chance per round, so about one
- * normal measurement in eight loses a round (and is then judged as more variable, not less).
- */
-export const TRIM_DELETED_T = 4
-
-/** A measurement's residual rounds evidence, and where its point moves with a round set aside. */
-export interface TrimmedResidual extends RoundsEvidence {
-  /** Mean of the kept rounds minus the mean of all (scale units); 0 when none was set aside. */
-  pointShift: number
-}
-
-/**
- * A measurement's residual spread once the rounds' common factors are out, without its farthest
- * round when that one stands apart. A slow period that hit only part of one pass of the suite (in
- * the baselines recorded here: the second half of one round 25–30% slow, the rest of it not)
- * makes one round of each measurement it touched an outlier that no factor per round removes — a
- * spread of 13% where the usual processes agree within 2%. A round beyond
- * {@link TRIM_DELETED_T} is set aside: the point is the other rounds' mean, and their spread,
- * divided by {@link trimConsistency} as if the farthest of normal rounds had been dropped,
- * estimates the variance, with a degree of freedom fewer. The same kind of jump in the current
- * process is what confirmation in fresh processes answers (docs/statistics.md). Needs factors
- * and at least {@link MIN_TRIM_ROUNDS} rounds; otherwise the plain residual evidence.
- */
-export function trimmedResidual(
-  row: readonly number[],
-  factors: readonly number[] | undefined,
-  rowsInFactors: number,
-): TrimmedResidual {
-  const k = row.length
-  if (!factors || factors.length !== k || k < MIN_TRIM_ROUNDS) {
-    return { ...residualEvidence(row, factors, rowsInFactors), pointShift: 0 }
-  }
-  const adjusted = row.map((x, j) => x - factors[j]!)
-  const mean = adjusted.reduce((sum, x) => sum + x, 0) / k
-  let far = 0
-  for (let j = 1; j < k; j++) if (Math.abs(adjusted[j]! - mean) > Math.abs(adjusted[far]! - mean)) far = j
-  const kept = adjusted.filter((_, j) => j !== far)
-  const keptMean = kept.reduce((sum, x) => sum + x, 0) / kept.length
-  const keptSs = kept.reduce((sum, x) => sum + (x - keptMean) ** 2, 0)
-  const deleted = Math.abs(adjusted[far]! - keptMean) / Math.sqrt((keptSs / (k - 2)) * (1 + 1 / (k - 1)))
-  if (!(deleted > TRIM_DELETED_T)) return { ...residualEvidence(row, factors, rowsInFactors), pointShift: 0 }
-  const ss = keptSs / trimConsistency(k)
-  return { ss, df: (k - 2) * (1 - 1 / Math.max(rowsInFactors, 2)), pointShift: keptMean - mean }
-}
-
 /** The run's common shift: the median change, which a minority of real changes does not move. */
 export function commonShift(changes: readonly number[]): number {
   return median(changes)

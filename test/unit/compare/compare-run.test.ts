@@ -125,7 +125,7 @@ describe('compareRun: verdicts on synthetic data', () => {
     for (const r of results) {
       if (r.verdict !== 'inconclusive') throw new Error(`expected inconclusive, got ${r.verdict}`)
       expect(r.noise?.runShift).toBeCloseTo(1.5, 1)
-      // The rest are inconclusive on their own noise (four rounds a side once one is set aside).
+      // The rest are inconclusive on their own noise.
       if (r.reason && /moved with the whole run \(1\.[45]\d×\)/.test(r.reason)) moved++
     }
     expect(moved).toBeGreaterThanOrEqual(18)
@@ -169,6 +169,36 @@ describe('compareRun: verdicts on synthetic data', () => {
     expect(slowed.change.ratio).toBeCloseTo(1.25, 1)
     expect(slowed.noise?.runShift).toBeCloseTo(1, 1)
     for (const r of others) expect(['same', 'inconclusive']).toContain(r.verdict)
+  })
+
+  // Twenty measurements with five baseline rounds (1% apart) and a current process at the usual
+  // speed; `far(i)` gives measurement i's rounds that ran slower, and by how much.
+  function withFarRounds(far: (i: number) => Record<number, number>, changed: Record<number, number>) {
+    const rng = createRng(41)
+    const around = (value: number, n: number) =>
+      Array.from({ length: n }, () => value * (1 + 0.003 * rng.normal())).sort((a, b) => a - b)
+    return Array.from({ length: 20 }, (_, i) => {
+      const value = 1 + i / 4
+      const slow = far(i)
+      const rounds = [0, 1, 2, 3, 4].map((j) => value * (slow[j] ?? 1) * (1 + 0.01 * rng.normal()))
+      const base = rounds.flatMap((r) => around(r, 20)).sort((a, b) => a - b)
+      return timeItem(i, side(base, rounds), side(around(value * (changed[i] ?? 1), 40)))
+    })
+  }
+
+  it('sets aside a round that a slow period hit in the second half of the suite, and finds 1.5× there', () => {
+    const items = withFarRounds((i) => (i >= 10 ? { 1: 1.3 } : {}), { 15: 1.5 })
+    const results = compareRun(items)
+    expect(results[15]?.verdict).toBe('slower')
+    expect(results.filter((r) => r.verdict === 'slower')).toHaveLength(1)
+  })
+
+  it('keeps a round that stood apart in one measurement alone: its noise is not read from the rest', () => {
+    // Measurement 3's round 4 ran 1.3× slow, no other measurement's did. Set aside, its other
+    // rounds (1% apart) would call a 1.12× change `slower`; kept, the spread includes the jump.
+    const results = compareRun(withFarRounds((i) => (i === 3 ? { 4: 1.3 } : {}), { 3: 1.12 * 1.06 }))
+    expect(results[3]?.verdict).toBe('inconclusive')
+    expect(results.filter((r) => r.verdict === 'slower')).toEqual([])
   })
 
   // Twenty-two measurements of one file with a steady five-round baseline (1% between rounds); the

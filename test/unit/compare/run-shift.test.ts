@@ -6,8 +6,6 @@ import {
   roundFactors,
   shiftTest,
   shiftVariance,
-  trimConsistency,
-  trimmedResidual,
   typicalOffset,
 } from '../../../src/compare/run-shift.js'
 import { withRunShift } from '../../../src/compare/verdict.js'
@@ -42,41 +40,6 @@ describe('typicalOffset', () => {
     expect(typicalOffset([0.1, -0.1])).toBeCloseTo(0, 12)
     expect(typicalOffset(undefined)).toBe(0)
     expect(typicalOffset([0.2])).toBe(0)
-  })
-})
-
-describe('trimmedResidual', () => {
-  // Five rounds of one measurement and the rounds' factors; round 2 alone ran 0.25 slow for it.
-  const factors = [0, 0, 0, 0, 0]
-
-  it("sets the farthest round aside: the spread and the point are the other rounds'", () => {
-    const trimmed = trimmedResidual([0.01, 0.25, -0.01, 0.0, 0.0], factors, 22)
-    const keptSs = 0.01 ** 2 + 0.01 ** 2 // about their mean 0
-    expect(trimmed.ss).toBeCloseTo(keptSs / trimConsistency(5), 12)
-    expect(trimmed.df).toBeCloseTo(3 * (1 - 1 / 22), 12)
-    expect(trimmed.pointShift).toBeCloseTo(0 - 0.05, 12)
-  })
-
-  it('keeps every round when none stands apart', () => {
-    const row = [0.01, 0.02, -0.01, 0.0, -0.02]
-    expect(trimmedResidual(row, factors, 22)).toEqual({
-      ...residualEvidence(row, factors, 22),
-      pointShift: 0,
-    })
-  })
-
-  it('is the plain residual evidence with fewer than 5 rounds or without factors', () => {
-    expect(trimmedResidual([0, 0.2, 0.1, 0.0], [0, 0, 0, 0], 10)).toEqual({
-      ...residualEvidence([0, 0.2, 0.1, 0.0], [0, 0, 0, 0], 10),
-      pointShift: 0,
-    })
-    expect(trimmedResidual([0, 0.2, 0.1, 0.0, 0.1], undefined, 10).pointShift).toBe(0)
-  })
-
-  it('scales back to a normal variance as simulated (0.455 of it kept for 5 rounds, 0.660 for 10)', () => {
-    expect(trimConsistency(5)).toBeCloseTo(0.455, 2)
-    expect(trimConsistency(10)).toBeCloseTo(0.66, 1)
-    expect(trimConsistency(50)).toBeCloseTo(0.896, 2)
   })
 })
 
