@@ -103,6 +103,8 @@ export function simulateFamily(
     headDrift?: number
     /** CV of a speed factor per process that all measurements of the process share; default 0. */
     sharedCv?: number
+    /** The last `count` measurements vary between processes with this CV instead (default none). */
+    noisy?: { count: number; processCv: number }
   },
 ): CompareItem[] {
   const changed = options.changed ?? options.size
@@ -113,9 +115,10 @@ export function simulateFamily(
   const headFactors = factors(options.headRounds)
   return Array.from({ length: options.size }, (_, i) => {
     const value = 0.5 + 4.5 * rng.next()
+    const noisy = options.noisy !== undefined && i >= options.size - options.noisy.count
     const common = {
       shape: options.shape,
-      processCv: options.processCv,
+      processCv: noisy ? options.noisy!.processCv : options.processCv,
       samplesPerRound: options.samplesPerRound,
     }
     const base = simulateSide(rng, {
