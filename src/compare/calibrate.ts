@@ -1,5 +1,6 @@
-import { normalQuantile, quantile, sortAscending, tUpperTail } from '../stats/index.js'
+import { normalQuantile, quantile, sortAscending } from '../stats/index.js'
 import type { ChangeEstimate } from './estimate.js'
+import { upperTail } from './estimate.js'
 
 /** Fewest comparisons of one metric in a run before their spread is trusted for calibration. */
 export const MIN_CALIBRATION_COMPARISONS = 10
@@ -19,11 +20,12 @@ export interface Calibration {
 
 const NO_CALIBRATION: Calibration = { inflation: 1, df: Number.POSITIVE_INFINITY }
 
-// The normal score with the same tail probability as t, computed from the tail so large values
-// keep their size (a huge change maps to a huge or infinite score, which the median ignores).
-function normalScore(t: number, df: number): number {
-  const score = -normalQuantile(tUpperTail(Math.abs(t), df))
-  return t < 0 ? -score : score
+// The normal score with the same tail probability as the standardized change, computed from the
+// tail so large values keep their size (a huge change maps to a huge or infinite score, which the
+// median ignores).
+function normalScore(estimate: ChangeEstimate): number {
+  const score = -normalQuantile(upperTail(estimate, Math.abs(estimate.d)))
+  return estimate.d < 0 ? -score : score
 }
 
 /**
@@ -38,7 +40,7 @@ function normalScore(t: number, df: number): number {
 export function calibrationFactor(estimates: readonly ChangeEstimate[]): Calibration {
   const scores = estimates
     .filter((e) => e.se > 0 && Number.isFinite(e.d))
-    .map((e) => normalScore(e.d / e.se, e.df))
+    .map(normalScore)
     .filter((z) => !Number.isNaN(z))
   if (scores.length < MIN_CALIBRATION_COMPARISONS) return NO_CALIBRATION
   const sorted = sortAscending(scores)
@@ -59,10 +61,14 @@ export function calibrate(estimate: ChangeEstimate, calibration: Calibration): C
   const { inflation, df } = calibration
   if (inflation === 1) return estimate
   const extra = inflation * inflation - 1
-  const modelTerm = estimate.df === Number.POSITIVE_INFINITY ? 0 : 1 / estimate.df
+  const widen = (se: number, modelDf: number) => {
+    const modelTerm = modelDf === Number.POSITIVE_INFINITY ? 0 : 1 / modelDf
+    return { se: se * inflation, df: inflation ** 4 / (modelTerm + (extra * extra) / df) }
+  }
+  const widened = { d: estimate.d, ...widen(estimate.se, estimate.df) }
+  if (!estimate.components) return widened
   return {
-    d: estimate.d,
-    se: estimate.se * inflation,
-    df: inflation ** 4 / (modelTerm + (extra * extra) / df),
+    ...widened,
+    components: estimate.components.map((c) => ({ weight: c.weight, ...widen(c.se, c.df) })),
   }
 }

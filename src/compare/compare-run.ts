@@ -5,7 +5,7 @@ import { calibrate, calibrationFactor } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { combineSides, pValue } from './estimate.js'
 import { filesInOrder, speedChangedPartway } from './local-speed.js'
-import type { ProcessNoise } from './noise.js'
+import type { NoisePrior, ProcessNoise } from './noise.js'
 import { processNoise } from './noise.js'
 import { checkPolicy } from './policy.js'
 import type { RankEvidence } from './rank.js'
@@ -124,12 +124,14 @@ function adjustRanks(estimated: readonly Estimated[], correction: 'holm' | 'bh',
 function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): Estimated[] {
   const { noiseFloor } = policy
   const floorSds = prepared.map((p) => p.scale.floorSd(noiseFloor, p.baseEstimate.value))
+  const prior = policy.noisePrior ?? 'single'
   const noises = processNoise(
     prepared.map((p) => ({
       ss: p.baseEstimate.roundsSS + p.headEstimate.roundsSS,
       df: p.baseEstimate.roundsDf + p.headEstimate.roundsDf,
     })),
     floorSds.map((sd) => sd * sd),
+    prior,
   )
   const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
   const calibration = calibrationFactor(raw)
@@ -137,7 +139,7 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
     policy.runShift !== false &&
     prepared[0]?.item.metric === 'time' &&
     prepared.length >= MIN_SHIFT_COMPARISONS
-      ? relativeEstimates(prepared, floorSds)
+      ? relativeEstimates(prepared, floorSds, prior)
       : undefined
   return prepared.map((p, i) => {
     const estimate = calibrate(raw[i]!, calibration)
@@ -172,7 +174,11 @@ const processesOf = (factors: readonly number[] | undefined) => factors?.length 
  * shift"): the noise is what is left of the rounds' spread once each round's common factor is
  * taken out, the shift is the median change, and its own uncertainty widens every interval.
  */
-function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly number[]): RelativeEstimate[] {
+function relativeEstimates(
+  prepared: readonly Prepared[],
+  floorSds: readonly number[],
+  prior: NoisePrior,
+): RelativeEstimate[] {
   const base = residualRounds(prepared.map((p) => p.baseEstimate.scaledRounds))
   const head = residualRounds(prepared.map((p) => p.headEstimate.scaledRounds))
   const noises = processNoise(
@@ -181,6 +187,7 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
       return { ss: b.ss + h.ss, df: b.df + h.df }
     }),
     floorSds.map((sd) => sd * sd),
+    prior,
   )
   // Each side at its typical round, and each measurement's point without its set-aside round.
   const typical = typicalOffset(head.factors) - typicalOffset(base.factors)
@@ -197,7 +204,11 @@ function relativeEstimates(prepared: readonly Prepared[], floorSds: readonly num
     { factors: head.factors, processes: processesOf(head.factors) },
   )
   const extra = shiftVariance(raw.map((e) => e.se * e.se))
-  const centred = raw.map((e) => ({ d: e.d - shift.shift, se: Math.sqrt(e.se * e.se + extra), df: e.df }))
+  const widen = <T extends { se: number }>(e: T): T => ({ ...e, se: Math.sqrt(e.se * e.se + extra) })
+  const centred = raw.map((e) => {
+    const moved = widen({ d: e.d - shift.shift, se: e.se, df: e.df })
+    return e.components ? { ...moved, components: e.components.map(widen) } : moved
+  })
   const calibration = calibrationFactor(centred)
   const unsteady = speedChangedPartway(centred, calibration, filesInOrder(prepared.map((p) => p.item.file)))
   return centred.map((e, i) => ({

@@ -8,6 +8,19 @@ export interface ChangeEstimate {
   d: number
   se: number
   df: number
+  /**
+   * Under a mixture of noise components: the change's standard error and degrees of freedom in
+   * each, weighted; the test and the interval use the mixture, `se` and `df` (the weighted mean
+   * variance, the heaviest component's df) describe it.
+   */
+  components?: readonly ErrorComponent[]
+}
+
+/** One component of a change's error: with probability `weight`, t-distributed as se·T(df). */
+export interface ErrorComponent {
+  weight: number
+  se: number
+  df: number
 }
 
 /**
@@ -53,17 +66,57 @@ export function combineSides(
       known += Math.max(0, ownWithin(own, other) - inTau)
     }
   }
-  const estimated = coefficient * noise.variance
-  const total = estimated + known
-  const df =
-    noise.df === Number.POSITIVE_INFINITY || estimated === 0
-      ? Number.POSITIVE_INFINITY
-      : (total * total) / ((estimated * estimated) / noise.df)
-  return { d: head.point - base.point, se: Math.sqrt(total), df }
+  const error = (variance: number, varianceDf: number) => {
+    const estimated = coefficient * variance
+    const total = estimated + known
+    const df =
+      varianceDf === Number.POSITIVE_INFINITY || estimated === 0
+        ? Number.POSITIVE_INFINITY
+        : (total * total) / ((estimated * estimated) / varianceDf)
+    return { se: Math.sqrt(total), df }
+  }
+  const d = head.point - base.point
+  if (!noise.components) return { d, ...error(noise.variance, noise.df) }
+  const components = noise.components.map((c) => ({ weight: c.weight, ...error(c.variance, c.df) }))
+  return { d, ...error(noise.variance, noise.df), components }
+}
+
+/**
+ * P(error > x) under the estimate's error distribution: Student t, or the weighted mixture of
+ * its components.
+ */
+export function upperTail(estimate: ChangeEstimate, x: number): number {
+  const tail = (se: number, df: number) => (se === 0 ? (x < 0 ? 1 : 0) : tUpperTail(x / se, df))
+  if (!estimate.components) return tail(estimate.se, estimate.df)
+  return estimate.components.reduce((sum, c) => sum + c.weight * tail(c.se, c.df), 0)
 }
 
 /** Two-sided p-value of "no change" (a standard error of 0 makes any change certain). */
-export function pValue({ d, se, df }: ChangeEstimate): number {
+export function pValue(estimate: ChangeEstimate): number {
+  const { d, se } = estimate
   if (se === 0) return d === 0 ? 1 : 0
-  return Math.min(1, 2 * tUpperTail(Math.abs(d) / se, df))
+  return Math.min(1, 2 * upperTail(estimate, Math.abs(d)))
+}
+
+/**
+ * The x with P(|error| > x) = alpha: the half-width of the estimate's interval. For a mixture,
+ * found by bisection between its components' own half-widths, which bracket it.
+ */
+export function halfWidth(
+  estimate: ChangeEstimate,
+  alpha: number,
+  quantile: (p: number, df: number) => number,
+): number {
+  const own = (se: number, df: number) => (se === 0 ? 0 : quantile(1 - alpha / 2, df) * se)
+  if (!estimate.components) return own(estimate.se, estimate.df)
+  const widths = estimate.components.map((c) => own(c.se, c.df))
+  let low = Math.min(...widths)
+  let high = Math.max(...widths)
+  // 40 halvings: the bracket is at most a few standard errors wide, so far below display precision.
+  for (let step = 0; step < 40 && high - low > 1e-12 * high; step++) {
+    const mid = (low + high) / 2
+    if (2 * upperTail(estimate, mid) > alpha) low = mid
+    else high = mid
+  }
+  return (low + high) / 2
 }

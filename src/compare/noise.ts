@@ -1,4 +1,7 @@
-import { digamma, median, trigamma, trigammaInverse } from '../stats/index.js'
+import type { NoiseComponent } from './noise-mixture.js'
+import { fitNoiseMixture, mixtureNoise } from './noise-mixture.js'
+import type { ScaledInverseChiSquare } from './prior-fit.js'
+import { fitScaledInverseChiSquare, varianceEvidence } from './prior-fit.js'
 
 /**
  * Between-process noise. Samples from one process say nothing about how much the next process
@@ -19,6 +22,12 @@ export interface ProcessNoise {
   /** Degrees of freedom; Infinity for the assumed floor. */
   df: number
   source: 'rounds' | 'run' | 'floor'
+  /**
+   * Under the two-component prior (noise-mixture.ts), the noise as a mixture: each component's
+   * moderated variance and degrees of freedom, weighted by the measurement's membership.
+   * `variance` is then their weighted mean and `df` the heaviest component's, for reports.
+   */
+  components?: readonly NoiseComponent[]
 }
 
 /** Measurements with rounds needed to fit the prior's degrees of freedom from the data. */
@@ -27,11 +36,12 @@ export const MIN_PRIOR_FIT = 3
 /** Prior degrees of freedom when too few measurements have rounds to fit them. */
 export const FALLBACK_PRIOR_DF = 4
 
-/** A scaled inverse-χ² prior for the per-process variances: its centre and degrees of freedom. */
-export interface NoisePrior {
-  variance: number
-  df: number
-}
+/**
+ * The prior's shape: limma's one component (`single`, the default), or the two-component mixture
+ * where it fits the rounds better (`mixture`, noise-mixture.ts), which is kept for experiments:
+ * on real sessions it cost power (docs/statistics.md, "Between-process noise").
+ */
+export type NoisePrior = 'single' | 'mixture'
 
 /**
  * Fits the prior by limma's moment method (Smyth 2004, `fitFDist`): the log sample variances
@@ -39,27 +49,19 @@ export interface NoisePrior {
  * in noise, and sets how few degrees of freedom the shared estimate may lend each one (Infinity
  * when they all look alike).
  */
-export function fitNoisePrior(evidence: readonly RoundsEvidence[]): NoisePrior | undefined {
-  const withRounds = evidence.filter((e) => e.df > 0)
-  if (withRounds.length < MIN_PRIOR_FIT) return undefined
-  const variances = withRounds.map((e) => e.ss / e.df)
-  const typical = median(variances)
-  if (!(typical > 0)) return { variance: 0, df: Number.POSITIVE_INFINITY }
-  // A variance of exactly 0 (identical rounds) has no logarithm; hold it a little above 0.
-  const z = variances.map((v, i) => {
-    const half = withRounds[i]!.df / 2
-    return Math.log(Math.max(v, 1e-4 * typical)) - digamma(half) + Math.log(half)
-  })
-  const mean = z.reduce((sum, x) => sum + x, 0) / z.length
-  const scatter = z.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (z.length - 1)
-  const excess = scatter - withRounds.reduce((sum, e) => sum + trigamma(e.df / 2), 0) / withRounds.length
-  if (!(excess > 0)) return { variance: Math.exp(mean), df: Number.POSITIVE_INFINITY }
-  const df = 2 * trigammaInverse(excess)
-  return { variance: Math.exp(mean + digamma(df / 2) - Math.log(df / 2)), df }
+export function fitNoisePrior(evidence: readonly RoundsEvidence[]): ScaledInverseChiSquare | undefined {
+  if (evidence.filter((e) => e.df > 0).length < MIN_PRIOR_FIT) return undefined
+  const data = varianceEvidence(evidence)
+  if (!data) return { variance: 0, df: Number.POSITIVE_INFINITY }
+  return fitScaledInverseChiSquare(
+    data.z,
+    data.dfs,
+    data.z.map(() => 1),
+  )
 }
 
 // Posterior (moderated) variance: the prior counts as `priorDf` degrees of freedom of evidence.
-function moderate(prior: NoisePrior, own: RoundsEvidence): ProcessNoise {
+function moderate(prior: ScaledInverseChiSquare, own: RoundsEvidence): ProcessNoise {
   if (own.df === 0) return { variance: prior.variance, df: prior.df, source: 'run' }
   if (prior.df === Number.POSITIVE_INFINITY)
     return { variance: prior.variance, df: prior.df, source: 'rounds' }
@@ -80,9 +82,14 @@ function moderate(prior: NoisePrior, own: RoundsEvidence): ProcessNoise {
 export function processNoise(
   evidence: readonly RoundsEvidence[],
   floorVariance: readonly number[],
+  prior: NoisePrior = 'single',
 ): ProcessNoise[] {
   const totalSS = evidence.reduce((sum, e) => sum + e.ss, 0)
   const totalDf = evidence.reduce((sum, e) => sum + e.df, 0)
+  if (prior === 'mixture' && totalDf > 0) {
+    const mixture = fitNoiseMixture(evidence, MIN_PRIOR_FIT)
+    if (mixture?.better) return mixtureNoise(evidence, mixture)
+  }
   const fitted = fitNoisePrior(evidence)
   return evidence.map((own, i) => {
     if (totalDf === 0) return { variance: floorVariance[i]!, df: Number.POSITIVE_INFINITY, source: 'floor' }

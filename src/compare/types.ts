@@ -55,6 +55,14 @@ export interface ComparePolicy {
    * (scripts/experiments/synthetic-comparator.ts).
    */
   runShift?: boolean
+  /**
+   * The prior the per-process variances are moderated with (docs/statistics.md, "Between-process
+   * noise"): `single` (default), limma's one scaled inverse-χ² component; `mixture`, two
+   * components where they fit the rounds better, so steady and noisy measurements each borrow
+   * from their own kind. The mixture exists to measure what it does
+   * (scripts/experiments/synthetic-comparator.ts, aa-power.ts): on real sessions it cost power.
+   */
+  noisePrior?: 'single' | 'mixture'
 }
 
 export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {

@@ -1,5 +1,6 @@
 import { tQuantile } from '../stats/index.js'
 import type { ChangeEstimate } from './estimate.js'
+import { halfWidth } from './estimate.js'
 
 /** Power at which `detectable` is computed: the usual 80%. */
 export const DETECTION_POWER = 0.8
@@ -44,14 +45,13 @@ export interface Decision {
 export function decide(estimate: ChangeEstimate, input: DecisionInput): Decision {
   const { d, se, df } = estimate
   const { band, significant, intervalAlpha, rankAgrees, quantile = tQuantile } = input
-  const critical = se === 0 ? 0 : quantile(1 - intervalAlpha / 2, df)
-  const halfWidth = critical * se
-  const low = d - halfWidth
-  const high = d + halfWidth
+  const width = halfWidth(estimate, intervalAlpha, quantile)
+  const low = d - width
+  const high = d + width
   const beyond = significant && Math.abs(d) > band
   if (beyond && rankAgrees !== false) return { verdict: d > 0 ? 'slower' : 'faster', low, high }
   if (!beyond && (significant || (low >= -band && high <= band))) return { verdict: 'same', low, high }
-  const detectable = se === 0 ? 0 : (critical + quantile(DETECTION_POWER, df)) * se
+  const detectable = se === 0 ? 0 : width + quantile(DETECTION_POWER, df) * se
   return { verdict: 'inconclusive', low, high, detectable, ...(beyond ? { vetoed: true } : {}) }
 }
 

@@ -279,6 +279,65 @@ describe('compareRun: verdicts on synthetic data', () => {
   })
 })
 
+describe('compareRun: steady and noisy measurements (the noise prior)', () => {
+  // Families of 20: the last 6 vary by 30% between processes, the rest by 3%; the first two are
+  // slowed 20%. Seeded, so the counts are exact.
+  const families = (baseRounds: number) =>
+    Array.from({ length: 30 }, (_, f) =>
+      simulateFamily(createRng(500 + f), {
+        size: 20,
+        ratio: 1.2,
+        shape: 'normal',
+        processCv: 0.03,
+        baseRounds,
+        headRounds: 1,
+        samplesPerRound: 40,
+        changed: 2,
+        noisy: { count: 6, processCv: 0.3 },
+      }),
+    )
+  const slowerTargets = (items: readonly CompareItem[][], policy: ComparePolicy) =>
+    items.reduce(
+      (count, family) =>
+        count +
+        compareRun(family, policy)
+          .slice(0, 2)
+          .filter((c) => c.verdict === 'slower').length,
+      0,
+    )
+  const mixture = { ...DEFAULT_COMPARE_POLICY, noisePrior: 'mixture' as const }
+
+  it('with the mixture prior and ten rounds, a steady measurement borrows from its own kind', () => {
+    const tenRounds = families(10)
+    const withMixture = slowerTargets(tenRounds, mixture)
+    const withSingle = slowerTargets(tenRounds, DEFAULT_COMPARE_POLICY)
+    expect(withMixture).toBeGreaterThan(withSingle + 5)
+    const steady = compareRun(tenRounds[0]!, mixture)[5]!
+    // A steady measurement's reported noise is near its 3% (the weighted variance), not the run's.
+    expect('noise' in steady && steady.noise?.processSd).toBeLessThan(0.05)
+  })
+
+  it('uses the single prior by default', () => {
+    for (const family of families(10).slice(0, 5)) {
+      expect(compareRun(family)).toEqual(
+        compareRun(family, { ...DEFAULT_COMPARE_POLICY, noisePrior: 'single' }),
+      )
+    }
+  })
+
+  it('never calls the unchanged measurements slower in these families, with either prior', () => {
+    for (const policy of [DEFAULT_COMPARE_POLICY, mixture]) {
+      for (const family of families(10)) {
+        expect(
+          compareRun(family, policy)
+            .slice(2)
+            .filter((c) => c.verdict === 'slower'),
+        ).toEqual([])
+      }
+    }
+  })
+})
+
 describe('compareRun: cold single samples', () => {
   it('is inconclusive for a 15% change and slower for 3×, judged on the noise floor', () => {
     const [small] = compareRun([timeItem(0, side([10]), side([11.5]))])

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { calibrate, calibrationFactor } from '../../../src/compare/calibrate.js'
-import { combineSides, pValue } from '../../../src/compare/estimate.js'
+import { combineSides, halfWidth, pValue, upperTail } from '../../../src/compare/estimate.js'
 import type { SideEstimate } from '../../../src/compare/side.js'
-import { normalQuantile } from '../../../src/stats/index.js'
+import { normalQuantile, tQuantile } from '../../../src/stats/index.js'
 
 const single = (point: number, withinVariance: number, sampleSpread = 0.1): SideEstimate => ({
   value: Math.exp(point),
@@ -113,5 +113,65 @@ describe('calibration', () => {
     // se 0.1 → 0.2; df = 2⁴ / (1/20 + (2² − 1)² / 7) = 11.978609625668447
     const out = calibrate({ d: 1, se: 0.1, df: 20 }, { inflation: 2, df: 7 })
     expect(out).toEqual({ d: 1, se: expect.closeTo(0.2, 14), df: expect.closeTo(11.978609625668447, 10) })
+  })
+})
+
+describe('a change whose noise is a mixture of components', () => {
+  const mixed = (d: number, parts: [number, number, number][]) => ({
+    d,
+    se: Math.sqrt(parts.reduce((sum, [w, se]) => sum + w * se * se, 0)),
+    df: parts[0]![2],
+    components: parts.map(([weight, se, df]) => ({ weight, se, df })),
+  })
+
+  it('takes its p-value from the weighted tails (SciPy: 0.5·2·norm.sf(3) + 0.5·2·norm.sf(1.5))', () => {
+    const e = mixed(3, [
+      [0.5, 1, Number.POSITIVE_INFINITY],
+      [0.5, 2, Number.POSITIVE_INFINITY],
+    ])
+    expect(pValue(e)).toBeCloseTo(0.06815709930048816, 10)
+  })
+
+  it('mixes Student t components (SciPy: 0.9·2·t.sf(9.1, 24) + 0.1·2·t.sf(0.91, 16))', () => {
+    const e = mixed(0.182, [
+      [0.9, 0.02, 24],
+      [0.1, 0.2, 16],
+    ])
+    expect(pValue(e)).toBeCloseTo(0.037632784965079505, 9)
+    expect(upperTail(e, 0.182)).toBeCloseTo(0.037632784965079505 / 2, 9)
+  })
+
+  it('has the half-width at which the mixture’s two tails hold alpha (SciPy brentq: 3.2991469)', () => {
+    const e = mixed(0, [
+      [0.5, 1, Number.POSITIVE_INFINITY],
+      [0.5, 2, Number.POSITIVE_INFINITY],
+    ])
+    expect(halfWidth(e, 0.05, tQuantile)).toBeCloseTo(3.2991469042756094, 8)
+    // One component: the Student t half-width.
+    expect(halfWidth({ d: 0, se: 2, df: 10 }, 0.05, tQuantile)).toBeCloseTo(2 * tQuantile(0.975, 10), 12)
+  })
+
+  it('is combined per component from the sides, and calibrated per component', () => {
+    const noise = {
+      variance: 0.5 * 0.01 + 0.5 * 0.04,
+      df: 8,
+      source: 'rounds' as const,
+      components: [
+        { weight: 0.5, variance: 0.01, df: 8 },
+        { weight: 0.5, variance: 0.04, df: 20 },
+      ],
+    }
+    const e = combineSides(rounds(0, 5, 0), single(0.1, 0), noise, 0.1)
+    expect(e.components?.map((c) => c.se)).toEqual([
+      expect.closeTo(Math.sqrt(0.01 * 1.2), 12),
+      expect.closeTo(Math.sqrt(0.04 * 1.2), 12),
+    ])
+    expect(e.components?.map((c) => c.df)).toEqual([8, 20])
+    const widened = calibrate(e, { inflation: 2, df: 10 })
+    expect(widened.components?.map((c) => c.se)).toEqual([
+      expect.closeTo(2 * Math.sqrt(0.012), 12),
+      expect.closeTo(2 * Math.sqrt(0.048), 12),
+    ])
+    expect(widened.components?.[0]?.df).toBeCloseTo(16 / (1 / 8 + 9 / 10), 10)
   })
 })
