@@ -3,7 +3,7 @@
  *
  * A suite of 22 small functions is timed with perfgate's measurement core (`measureTimeOf`,
  * default options, exactly what the matchers call), each suite run in a fresh Node process.
- * A baseline is recorded as `perfgate update --rounds 5` records it (five processes, pooled with
+ * A baseline is recorded as `perfgate update` records it (ten processes by default, pooled with
  * `combineRounds`); then each "CI run" is one more process, compared with the baseline by
  * `compareRun(DEFAULT_COMPARE_POLICY)`:
  *
@@ -22,15 +22,20 @@
  *   npx tsx scripts/experiments/aa-power.ts                 # idle machine
  *   npx tsx scripts/experiments/aa-power.ts --burners 1     # one CPU-burning process alongside
  * Options: --runs N (default 20), --seed S (default 20240917), --json FILE (every process's
- * measurements), --from FILE (judge the processes of such a file again, running none; with
- * --stand-ins, runs recorded without confirmations use the next runs of their arm instead).
+ * measurements), --record-rounds N (baseline processes to record, default and at least 10, the
+ * baseline the runs are judged against live), --from FILE (judge the processes of such a file
+ * again, running none; with --stand-ins, runs recorded without confirmations use the next runs
+ * of their arm instead; with --use-rounds K, the baseline is the first K recorded rounds).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 import { shuffled } from '../../src/bench/schedule.js'
+import { DEFAULT_ROUNDS } from '../../src/cli/commands/update.js'
 import {
+  type ComparePolicy,
   compareRun,
   DEFAULT_COMPARE_POLICY,
   planFreshProcesses,
@@ -46,8 +51,19 @@ import { buildSuite, TARGET } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
 const FILE = 'scripts/experiments/aa-power.ts'
-const BASELINE_ROUNDS = 5
+/** As `perfgate update` records a baseline by default. */
+const BASELINE_ROUNDS = DEFAULT_ROUNDS
 const FACTORS = [1.05, 1.1, 1.2, 1.5, 2] as const
+
+/** The comparator's policy: the default, or with `--noise-prior mixture` the two-component prior. */
+const POLICY: ComparePolicy = { ...DEFAULT_COMPARE_POLICY, ...noisePriorOption() }
+
+function noisePriorOption(): Pick<ComparePolicy, 'noisePrior'> {
+  const value = option('noise-prior')
+  if (value === undefined) return {}
+  if (value === 'single' || value === 'mixture') return { noisePrior: value }
+  throw new Error(`--noise-prior must be single or mixture; got "${value}"`)
+}
 
 // ---------------------------------------------------------------------------------------------
 // The child: one run of the suite in this process.
@@ -159,6 +175,7 @@ async function parentMain(): Promise<void> {
   const seed = Number(option('seed') ?? 20240917)
   const burners = Number(option('burners') ?? 0)
   const jsonAt = process.argv.indexOf('--json')
+  const recordRounds = Math.max(BASELINE_ROUNDS, Number(option('record-rounds') ?? BASELINE_ROUNDS))
   const started = Date.now()
   const burning = Array.from({ length: burners }, () =>
     spawn(process.execPath, ['-e', BURNER, String(process.pid)], { stdio: 'ignore' }),
@@ -179,11 +196,12 @@ async function parentMain(): Promise<void> {
     )
     console.log(
       `Baseline: ${BASELINE_ROUNDS} processes pooled as \`perfgate update --rounds ${BASELINE_ROUNDS}\` does; ${runs} single-process runs per arm; ` +
-        `policy alpha ${DEFAULT_COMPARE_POLICY.alpha} (${DEFAULT_COMPARE_POLICY.correction}), threshold ${DEFAULT_COMPARE_POLICY.threshold}.`,
+        `policy alpha ${POLICY.alpha} (${POLICY.correction}), threshold ${POLICY.threshold}, noise prior ${POLICY.noisePrior ?? 'single'}.`,
     )
-    const rounds: Measurement[][] = []
-    for (let r = 0; r < BASELINE_ROUNDS; r++) rounds.push(await suiteRun(seed, 0))
-    const baseline = combineRounds(rounds)
+    // Rounds beyond the first five are recorded for `--from --use-rounds` only.
+    const baselineRounds: Measurement[][] = []
+    for (let r = 0; r < recordRounds; r++) baselineRounds.push(await suiteRun(seed, 0))
+    const baseline = combineRounds(baselineRounds.slice(0, BASELINE_ROUNDS))
     const target = baseline.find((m) => m.key === TARGET)!
     const targetMs = Math.exp(target.rounds!.reduce((a, x) => a + Math.log(x), 0) / target.rounds!.length)
     const { perIteration } = JSON.parse(await runChild({ seed, extra: 0, calibrate: true })) as {
@@ -227,7 +245,7 @@ async function parentMain(): Promise<void> {
       )
       // Saved after every round, so an interrupted experiment keeps what it measured.
       if (jsonAt >= 0) {
-        const partial: Recorded = { seed, burners, loads, baseline, results }
+        const partial: Recorded = { seed, burners, loads, baseline, baselineRounds, results }
         writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(partial)}\n`)
       }
     }
@@ -237,7 +255,7 @@ async function parentMain(): Promise<void> {
     reportMoreRounds(results, 10)
     reportWithoutShift(baseline, results)
     if (jsonAt >= 0) {
-      const record: Recorded = { seed, burners, loads, baseline, results }
+      const record: Recorded = { seed, burners, loads, baseline, baselineRounds, results }
       writeFileSync(process.argv[jsonAt + 1]!, `${JSON.stringify(record)}\n`)
     }
     reportLoads(loads)
@@ -248,7 +266,7 @@ async function parentMain(): Promise<void> {
 }
 
 const judge = (run: readonly Measurement[], baseline: readonly Measurement[]) =>
-  compareRun(compareItems(run, baseline), DEFAULT_COMPARE_POLICY)
+  compareRun(compareItems(run, baseline), POLICY)
 
 /** What `--json` writes: every process's measurements, so `--from` can judge them again. */
 interface Recorded {
@@ -256,6 +274,8 @@ interface Recorded {
   burners: number
   loads: number[]
   baseline: Measurement[]
+  /** Every baseline process, in the order run (absent in recordings before 2026-12-02). */
+  baselineRounds?: Measurement[][]
   results: RunResult[]
 }
 
@@ -272,8 +292,18 @@ function reportLoads(values: readonly number[]): void {
  * comparator (after a change to it, the same data show what the change does).
  */
 function reanalyse(file: string): void {
-  const recorded = JSON.parse(readFileSync(file, 'utf8')) as Recorded
-  const { baseline } = recorded
+  // Recordings kept in docs/experiments/ are gzipped.
+  const bytes = readFileSync(file)
+  const recorded = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as Recorded
+  const useRounds = option('use-rounds')
+  if (useRounds !== undefined && !recorded.baselineRounds)
+    throw new Error(
+      `${file} has no recorded baseline rounds: --use-rounds needs a recording from 2026-12-02 on`,
+    )
+  const baseline =
+    useRounds === undefined
+      ? recorded.baseline
+      : combineRounds(recorded.baselineRounds!.slice(0, Number(useRounds)))
   // Runs recorded before confirmation existed have none of their own, and a changed comparator
   // may ask for more than a run took; with --stand-ins, the next runs of the same arm (other
   // processes of the same session, in order, wrapping around) stand in for the fresh processes.
@@ -299,6 +329,7 @@ function reanalyse(file: string): void {
   console.log(
     `perfgate real-process A/A and power experiment, judged again from ${file}: seed ${recorded.seed}, ` +
       `${recorded.burners} burner(s), ${results.length} runs` +
+      `${useRounds === undefined ? '' : `; baseline: the first ${useRounds} recorded rounds`}` +
       `${standIns ? '; confirmations: the next runs of the same arm stand in for fresh processes' : ''}.`,
   )
   report(baseline, results, Math.max(...results.map((r) => r.round)) + 1)
@@ -441,7 +472,7 @@ function reportPairs(baseline: Measurement[], results: RunResult[]): void {
     const verdicts: Comparison[][] = []
     for (let i = 0; i + 1 < runs.length; i += 2) {
       const head = combineRounds([runs[i]!.measurements, runs[i + 1]!.measurements])
-      verdicts.push(compareRun(compareItems(head, baseline), DEFAULT_COMPARE_POLICY))
+      verdicts.push(compareRun(compareItems(head, baseline), POLICY))
     }
     const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
     const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
@@ -477,9 +508,7 @@ function reportMoreRounds(results: RunResult[], count: number): void {
   )
   const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
     const runs = results.filter((r) => r.arm === arm && !(arm === 'A/A' && r.round < count))
-    const verdicts = runs.map((r) =>
-      compareRun(compareItems(r.measurements, baseline), DEFAULT_COMPARE_POLICY),
-    )
+    const verdicts = runs.map((r) => compareRun(compareItems(r.measurements, baseline), POLICY))
     const isTarget = (c: Comparison) => arm !== 'A/A' && c.key === TARGET
     const falseSlower = verdicts.filter((v) => v.some((c) => !isTarget(c) && c.verdict === 'slower')).length
     const target = verdicts.filter((v) => v.some((c) => c.key === TARGET && c.verdict === 'slower')).length
@@ -505,7 +534,7 @@ function reportMoreRounds(results: RunResult[], count: number): void {
  * alone, as the comparator did before the run's common shift was taken out.
  */
 function reportWithoutShift(baseline: Measurement[], results: RunResult[]): void {
-  const policy = { ...DEFAULT_COMPARE_POLICY, runShift: false }
+  const policy = { ...POLICY, runShift: false }
   console.log('\nTable E — the same runs judged without the run shift (policy `runShift: false`).\n')
   const rows = (['A/A', ...FACTORS.map((f) => `×${f}`)] as Arm[]).map((arm) => {
     const runs = results.filter((r) => r.arm === arm)
