@@ -74,7 +74,7 @@ function gateLine(report: RunReport, colors: Colors): string[] {
     lines.push(
       colors.dim(
         `perfgate: ${inconclusive} inconclusive — the noise allowed neither "same" nor "slower". More ` +
-          'baseline rounds (perfgate update --rounds 5) or a same-machine A/B run (perfgate bench ' +
+          'baseline rounds (perfgate update --rounds 20) or a same-machine A/B run (perfgate bench ' +
           '--against <ref>, perfgate compare) resolve smaller changes.',
       ),
     )

@@ -18,6 +18,7 @@ const family = (baseRounds: number, samplesPerRound: number) =>
 describe('comparator', () => {
   const single = family(1, 100)
   const rounds = family(5, 20)
+  const tenRounds = family(10, 10)
 
   test('1,000 measurements x 100 samples, one process each side', () => {
     expect(() => compareRun(single, DEFAULT_COMPARE_POLICY)).toCompleteWithin(200, { timeBudget: 3000 })
@@ -25,6 +26,10 @@ describe('comparator', () => {
 
   test('1,000 measurements x 100 samples, baseline in 5 rounds', () => {
     expect(() => compareRun(rounds, DEFAULT_COMPARE_POLICY)).toCompleteWithin(200, { timeBudget: 3000 })
+  })
+
+  test('1,000 measurements x 100 samples, baseline in 10 rounds', () => {
+    expect(() => compareRun(tenRounds, DEFAULT_COMPARE_POLICY)).toCompleteWithin(200, { timeBudget: 3000 })
   })
 
   test('comparing retains no memory', async () => {

@@ -15,7 +15,7 @@ import type { CliContext, Command } from '../context.js'
 import { isUsageError } from './comment.js'
 
 /** Rounds by default: enough for the comparator to estimate between-process noise (docs/statistics.md). */
-export const DEFAULT_ROUNDS = 5
+export const DEFAULT_ROUNDS = 10
 
 const HELP = `Usage: perfgate update [--rounds N] [--runner vitest|jest] [-- <test runner arguments>]
 
