@@ -24,7 +24,11 @@ const DESIGNS = [
   { name: '1 + 1 (no rounds: floor)', baseRounds: 1, headRounds: 1 },
   { name: '5 + 5 rounds', baseRounds: 5, headRounds: 5 },
 ] as const
-type Design = (typeof DESIGNS)[number]
+interface Design {
+  name: string
+  baseRounds: number
+  headRounds: number
+}
 
 interface CellResult {
   /** Share of families with at least one `slower` among the unchanged measurements. */
@@ -273,46 +277,66 @@ for (const design of DESIGNS.filter((d) => d.baseRounds > 1)) {
 console.log(table(['design', ...EFFECTS.map((e) => `+${e * 100}%`), 'others'], slowRows))
 
 const NOISY_CV = 0.3
+/** Table 9: measurements only somewhat noisier than the steady ones, which rounds tell apart less easily. */
+const MIDDLING_CV = 0.12
 const STEADY_CV = 0.03
-console.log(
-  `\nTable 8 — a few far noisier measurements: the last k of each family vary by ${NOISY_CV * 100}% between processes, the`,
-)
-console.log(
-  `others by ${STEADY_CV * 100}% (5 base rounds + 1 head, normal samples). With no change: share of families with any \`slower\` / any`,
-)
-console.log(
-  `flag; then the share of the ${CHANGED} slowed (steady) measurements judged \`slower\`, and of the others.\n`,
-)
 const POWER_EFFECTS = [0.2, 0.5, 1]
-const mixedRows: string[][] = []
-const fiveRounds = DESIGNS[0]
-for (const count of [0, 2, 4, 6]) {
-  const noisy = { count, processCv: NOISY_CV }
-  const none = runCell(cellSeed++, fiveRounds, 'normal', STEADY_CV, {
-    effect: 0,
-    noisy,
-    policy: DEFAULT_COMPARE_POLICY,
-  })
-  const cells = POWER_EFFECTS.map((effect) =>
-    runCell(cellSeed++, fiveRounds, 'normal', STEADY_CV, { effect, noisy, policy: DEFAULT_COMPARE_POLICY }),
+const PRIORS = [
+  ['mixture', { ...DEFAULT_COMPARE_POLICY, noisePrior: 'mixture' as const }],
+  ['single', { ...DEFAULT_COMPARE_POLICY, noisePrior: 'single' as const }],
+] as const
+
+/** Tables 8 and 9: k of 20 measurements at `noisyCv`, the rest at STEADY_CV, both priors. */
+function noisierTable(title: string, noisyCv: number, counts: readonly number[]): void {
+  console.log(
+    `\n${title} — a few far noisier measurements: the last k of each family vary by ${noisyCv * 100}% between processes, the`,
   )
-  mixedRows.push([
-    String(count),
-    `${pct(none.anySlower).trim()} / ${pct(none.anyChange).trim()}`,
-    ...cells.map((c) => pct(c.slower).trim()),
-    pct(cells.reduce((sum, c) => sum + c.otherSlower, 0) / cells.length).trim(),
-  ])
+  console.log(
+    `others by ${STEADY_CV * 100}% (5 or 10 base rounds + 1 head, normal samples), judged with each noise prior. With no change: share of`,
+  )
+  console.log(
+    `families with any \`slower\` / any flag; then the share of the ${CHANGED} slowed (steady) measurements judged \`slower\`, and of the`,
+  )
+  console.log('others. The default prior is `single`.\n')
+  const rows: string[][] = []
+  for (const baseRounds of [5, 10]) {
+    const design: Design = { name: `${baseRounds} base rounds + 1 head`, baseRounds, headRounds: 1 }
+    for (const count of counts) {
+      const noisy = { count, processCv: noisyCv }
+      // The same seeds for both priors: the same simulated families, judged twice.
+      const seeds = { none: cellSeed++, cells: POWER_EFFECTS.map(() => cellSeed++) }
+      for (const [prior, policy] of PRIORS) {
+        const none = runCell(seeds.none, design, 'normal', STEADY_CV, { effect: 0, noisy, policy })
+        const cells = POWER_EFFECTS.map((effect, i) =>
+          runCell(seeds.cells[i]!, design, 'normal', STEADY_CV, { effect, noisy, policy }),
+        )
+        rows.push([
+          String(baseRounds),
+          String(count),
+          prior,
+          `${pct(none.anySlower).trim()} / ${pct(none.anyChange).trim()}`,
+          ...cells.map((c) => pct(c.slower).trim()),
+          pct(cells.reduce((sum, c) => sum + c.otherSlower, 0) / cells.length).trim(),
+        ])
+      }
+    }
+  }
+  console.log(
+    table(
+      [
+        'base rounds',
+        'noisy (k of 20)',
+        'noise prior',
+        'no change: any slower / any flag',
+        ...POWER_EFFECTS.map((e) => `+${e * 100}%`),
+        'others',
+      ],
+      rows,
+    ),
+  )
 }
-console.log(
-  table(
-    [
-      'noisy (k of 20)',
-      'no change: any slower / any flag',
-      ...POWER_EFFECTS.map((e) => `+${e * 100}%`),
-      'others',
-    ],
-    mixedRows,
-  ),
-)
+
+noisierTable('Table 8', NOISY_CV, [0, 2, 6, 10])
+noisierTable('Table 9', MIDDLING_CV, [2, 6])
 
 console.log(`\nTotal time ${((performance.now() - started) / 1000).toFixed(0)} s`)
