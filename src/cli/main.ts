@@ -60,7 +60,10 @@ function addCommand(
         return
       }
       const runCommand = await entry.load()
-      setCode(await runCommand({ ...ctx, argv: command.args }))
+      // The arguments as typed: Commander drops a `--` that directly follows the command name,
+      // and `perfgate update -- -c vitest.perf.config.ts` then read `-c` as its own option.
+      const at = ctx.argv.indexOf(name)
+      setCode(await runCommand({ ...ctx, argv: at >= 0 ? ctx.argv.slice(at + 1) : command.args }))
     })
 }
 

@@ -52,6 +52,14 @@ describe('subcommands', () => {
     expect(p.stdout()).toContain('Usage: perfgate embed')
   })
 
+  test('a subcommand receives a `--` that directly follows its name, as typed', async () => {
+    // After `--`, `--help` is the report's path, not the option: comment says it cannot read it.
+    const p = fakeProcess(['comment', '--', '--help'])
+    expect(await run(p.ctx)).toBe(2)
+    expect(p.stdout()).not.toContain('Usage: perfgate comment')
+    expect(p.stderr()).toContain('--help')
+  })
+
   test('comment reports a missing report file as an input error naming it', async () => {
     const p = fakeProcess(['comment', 'nowhere/report.json', '--dry-run'])
     expect(await run(p.ctx)).toBe(2)
