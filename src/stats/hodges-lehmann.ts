@@ -1,7 +1,9 @@
 import { sortAscending } from './summarize.js'
 
-// Below this many pairs, sorting all differences is as fast as selecting among them.
-const DIRECT_PAIRS = 1024
+// Below this many pairs, sorting all differences is as fast as selecting among them. At 1,024 the
+// sort of 100 × 10 differences (ten 10-sample rounds against one process) took compareRun of
+// 1,000 measurements from 62 to 108 ms (scripts/bench/compare-speed.ts-style medians of 15).
+const DIRECT_PAIRS = 256
 
 // Pairs (i, j) with y_j − x_i ≤ v, for ascending x and y. Rounded subtraction is monotone in each
 // argument, so the boundary index j only moves up as x_i grows: one pass over both samples.
