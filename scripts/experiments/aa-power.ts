@@ -198,7 +198,7 @@ async function parentMain(): Promise<void> {
       `Baseline: ${BASELINE_ROUNDS} processes pooled as \`perfgate update --rounds ${BASELINE_ROUNDS}\` does; ${runs} single-process runs per arm; ` +
         `policy alpha ${POLICY.alpha} (${POLICY.correction}), threshold ${POLICY.threshold}, noise prior ${POLICY.noisePrior ?? 'single'}.`,
     )
-    // Rounds beyond the first five are recorded for `--from --use-rounds` only.
+    // Rounds beyond BASELINE_ROUNDS are recorded for `--from --use-rounds` only.
     const baselineRounds: Measurement[][] = []
     for (let r = 0; r < recordRounds; r++) baselineRounds.push(await suiteRun(seed, 0))
     const baseline = combineRounds(baselineRounds.slice(0, BASELINE_ROUNDS))
