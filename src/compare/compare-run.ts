@@ -15,6 +15,7 @@ import {
   commonShift,
   MIN_SHIFT_COMPARISONS,
   roundFactors,
+  seenShifts,
   shiftTest,
   shiftVariance,
   typicalOffset,
@@ -72,6 +73,8 @@ interface RelativeEstimate {
   offset: number
   /** Whether the run's speed changed partway through (local-speed.ts). */
   unsteady: boolean
+  /** Shifts of the whole run the sides' rounds showed the machine making (run-shift.ts). */
+  seen: { low: number; high: number }
 }
 
 function prepare(item: CompareItem, index: number, base: Side, head: Side, threshold: number): Prepared {
@@ -211,7 +214,9 @@ function relativeEstimates(
   })
   const calibration = calibrationFactor(centred)
   const unsteady = speedChangedPartway(centred, calibration, filesInOrder(prepared.map((p) => p.item.file)))
+  const seen = seenShifts(base.factors, head.factors)
   return centred.map((e, i) => ({
+    seen,
     shift,
     noise: noises[i]!,
     inflation: calibration.inflation,
@@ -261,9 +266,11 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
             required: policy.rankTest !== false && rankRequired(e.item.stat, e.rank, ranks.level),
           }
         : undefined
-    // The samples must have moved significantly, and in the direction of the change.
+    // The samples must have moved significantly, and in the direction of the change judged: with
+    // the run's shift, the rank test has it taken out too, so its sign is the relative change's.
+    const judged = e.relative?.estimate ?? e.estimate
     const rankAgrees = rank?.required
-      ? rank.pAdjusted <= policy.alpha && Math.sign(e.rank!.z) === Math.sign(e.estimate.d)
+      ? rank.pAdjusted <= policy.alpha && Math.sign(e.rank!.z) === Math.sign(judged.d)
       : undefined
     const input = {
       band,
@@ -277,6 +284,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
           d: e.estimate.d,
           shift: e.relative.shift.shift,
           band,
+          seen: e.relative.seen,
           // One more hypothesis, at a Bonferroni share of α: did the whole run move beyond drift?
           shiftSignificant:
             pValue({ d: e.relative.shift.shift, se: e.relative.shift.se, df: e.relative.shift.df }) <=

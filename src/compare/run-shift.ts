@@ -83,6 +83,31 @@ export function typicalOffset(factors: readonly number[] | undefined): number {
   return median(factors) - factors.reduce((sum, x) => sum + x, 0) / factors.length
 }
 
+/** Range of a side's round states about its typical round (log scale); [0, 0] without factors. */
+function stateRange(factors: readonly number[] | undefined): { low: number; high: number } {
+  if (!factors || factors.length < 2) return { low: 0, high: 0 }
+  const typical = median(factors)
+  return { low: Math.min(...factors) - typical, high: Math.max(...factors) - typical }
+}
+
+/**
+ * The shifts of the whole run that the rounds themselves showed the machine making. The shift
+ * is the current side's typical round against the baseline's; were the current side's typical
+ * round in the state of baseline round r, the shift would be r's state about the baseline's
+ * typical round, less the current round's own offset from its typical round where the current
+ * side has rounds too. A baseline whose rounds ran at 0.65× and 1× of its typical speed has
+ * seen the machine make a run 0.65× as long: a run at that shift is the machine in a state the
+ * baseline was recorded in, not a change of the code around the measurement.
+ */
+export function seenShifts(
+  baseFactors: readonly number[] | undefined,
+  headFactors: readonly number[] | undefined,
+): { low: number; high: number } {
+  const base = stateRange(baseFactors)
+  const head = stateRange(headFactors)
+  return { low: base.low - head.high, high: base.high - head.low }
+}
+
 /** The run's common shift: the median change, which a minority of real changes does not move. */
 export function commonShift(changes: readonly number[]): number {
   return median(changes)

@@ -66,19 +66,27 @@ export interface RunShiftInput {
   band: number
   /** Whether the shift itself is beyond the machine's drift (its own test). */
   shiftSignificant: boolean
+  /**
+   * Shifts the rounds showed the machine making (scale units, see `seenShifts`); the part of
+   * the run's shift inside them is the machine's. Absent: none.
+   */
+  seen?: { low: number; high: number }
 }
 
 /**
  * Turns a verdict on the change relative to the run's common shift (time) into the verdict on
  * the change against the baseline. The interval moves by the shift. `slower` and `faster` also
  * need the change against the baseline beyond the band — a test that stayed put while the rest
- * of the run got faster did not get slower. A measurement that moved with the run takes the
+ * of the run got faster did not get slower — where the baseline stands in the machine state the
+ * run was measured in: the part of the shift that the rounds showed the machine making (`seen`)
+ * is the machine's, so a measurement 1.2× slower than the rest of a run that sits in a fast
+ * state its baseline's rounds also ran in is 1.2× slower than the baseline in that state. A measurement that moved with the run takes the
  * run's verdict when the shift is beyond the machine's drift and the band; `same` needs the run
  * and the change against the baseline inside the band; otherwise it cannot be told apart from a
  * slower or faster machine, so it is `inconclusive`, and says so.
  */
 export function withRunShift(relative: Decision, change: RunShiftInput): Decision {
-  const { d, shift, band, shiftSignificant } = change
+  const { d, shift, band, shiftSignificant, seen } = change
   const low = relative.low + shift
   const high = relative.high + shift
   const moved: Decision = { ...relative, low, high }
@@ -87,7 +95,9 @@ export function withRunShift(relative: Decision, change: RunShiftInput): Decisio
       return moved
     case 'slower':
     case 'faster': {
-      const beyond = relative.verdict === 'slower' ? d > band : d < -band
+      const machine = seen ? Math.min(Math.max(shift, seen.low), seen.high) : 0
+      const against = d - machine
+      const beyond = relative.verdict === 'slower' ? against > band : against < -band
       if (beyond) return moved
       return {
         verdict: 'inconclusive',

@@ -171,6 +171,49 @@ describe('compareRun: verdicts on synthetic data', () => {
     for (const r of others) expect(['same', 'inconclusive']).toContain(r.verdict)
   })
 
+  it('judges a run in a state some baseline rounds ran in against those rounds, not the typical one', () => {
+    // Ten measurements; the baseline's rounds ran mostly in a slow state (1.5×) and its last two
+    // at the usual speed, so its typical round is the slow one. The current process ran at the
+    // usual speed and the first measurement became 1.25× slower: 0.83× against the typical
+    // round, 1.25× against the rounds in the state the run was measured in.
+    const rng = createRng(32)
+    const factors = [1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1, 1]
+    const around = (value: number, n: number) =>
+      Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
+    const items = Array.from({ length: 10 }, (_, i) => {
+      const value = 1 + i
+      const rounds = factors.map((f) => value * f * (1 + 0.005 * rng.normal()))
+      const baseSamples = rounds.flatMap((r) => around(r, 10)).sort((a, b) => a - b)
+      const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
+      return timeItem(i, side(baseSamples, rounds), side(head))
+    })
+    const [slowed, ...others] = compareRun(items)
+    if (slowed?.verdict !== 'slower')
+      throw new Error(`expected slower, got ${slowed?.verdict}: ${slowed?.reason}`)
+    expect(slowed.change.ratio).toBeCloseTo(1.25 / 1.5, 1)
+    expect(slowed.noise?.runShift).toBeCloseTo(1 / 1.5, 1)
+    // Its samples moved relative to the run as its median did: the rank test agreed.
+    expect(slowed.rank?.ratio).toBeLessThan(1)
+    for (const r of others) expect(['same', 'inconclusive']).toContain(r.verdict)
+  })
+
+  it('keeps a test that stayed put while the rest of the run got faster from slower, when no round ran that fast', () => {
+    // The same, but every baseline round in one state: nothing shows the machine running 0.67×.
+    const rng = createRng(33)
+    const around = (value: number, n: number) =>
+      Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
+    const items = Array.from({ length: 10 }, (_, i) => {
+      const value = 1 + i
+      const rounds = Array.from({ length: 10 }, () => value * 1.5 * (1 + 0.005 * rng.normal()))
+      const baseSamples = rounds.flatMap((r) => around(r, 10)).sort((a, b) => a - b)
+      const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
+      return timeItem(i, side(baseSamples, rounds), side(head))
+    })
+    const [slowed] = compareRun(items)
+    expect(slowed?.verdict).toBe('inconclusive')
+    if (slowed?.verdict === 'inconclusive') expect(slowed.reason).toMatch(/slower than the rest of the run/)
+  })
+
   // Twenty measurements with five baseline rounds (1% apart) and a current process at the usual
   // speed; `far(i)` gives measurement i's rounds that ran slower, and by how much.
   function withFarRounds(far: (i: number) => Record<number, number>, changed: Record<number, number>) {

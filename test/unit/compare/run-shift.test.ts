@@ -4,6 +4,7 @@ import {
   DRIFT_FLOOR_SD,
   residualEvidence,
   roundFactors,
+  seenShifts,
   shiftTest,
   shiftVariance,
   typicalOffset,
@@ -89,6 +90,20 @@ describe('shiftTest', () => {
   })
 })
 
+describe('seenShifts', () => {
+  it("spans the baseline's round states about its typical round, less the current side's", () => {
+    // Typical round (median) 0.1; states from −0.5 to +0.2 about it.
+    const seen = seenShifts([-0.4, 0.1, 0.1, 0.3, 0.1], undefined)
+    expect(seen.low).toBeCloseTo(-0.5, 12)
+    expect(seen.high).toBeCloseTo(0.2, 12)
+    // A current side with rounds at −0.1 and +0.1 about its typical round widens it both ways.
+    const both = seenShifts([-0.4, 0.1, 0.1, 0.3, 0.1], [-0.1, 0, 0.1])
+    expect(both.low).toBeCloseTo(-0.6, 12)
+    expect(both.high).toBeCloseTo(0.3, 12)
+    expect(seenShifts(undefined, undefined)).toEqual({ low: 0, high: 0 })
+  })
+})
+
 describe('withRunShift', () => {
   const band = Math.log(1.1)
   const decision = (verdict: 'slower' | 'faster' | 'same' | 'inconclusive') => ({
@@ -109,6 +124,26 @@ describe('withRunShift', () => {
     const held = withRunShift(decision('slower'), { d: 0.05, shift: -0.2, band, shiftSignificant: false })
     expect(held.verdict).toBe('inconclusive')
     expect(held.reason).toMatch(/slower than the rest of the run \(1\.28×\).*the whole run moved 0\.819×/)
+  })
+
+  it("takes the part of the shift inside the rounds' states for the machine's", () => {
+    // 1.28× slower than the run, 1.05× against the typical round; a baseline round ran 0.82×.
+    const held = { d: 0.05, shift: -0.2, band, shiftSignificant: false }
+    expect(withRunShift(decision('slower'), { ...held, seen: { low: -0.25, high: 0 } }).verdict).toBe(
+      'slower',
+    )
+    // Rounds that ran only 0.9×: 1.16× against them, still beyond the band.
+    expect(withRunShift(decision('slower'), { ...held, seen: { low: -0.1, high: 0 } }).verdict).toBe('slower')
+    // Rounds that ran only 0.97×: 1.08× against them, inside the band.
+    expect(withRunShift(decision('slower'), { ...held, seen: { low: -0.03, high: 0 } }).verdict).toBe(
+      'inconclusive',
+    )
+    // Faster likewise, the other way.
+    const quick = { d: -0.05, shift: 0.2, band, shiftSignificant: false }
+    expect(withRunShift(decision('faster'), { ...quick, seen: { low: 0, high: 0.25 } }).verdict).toBe(
+      'faster',
+    )
+    expect(withRunShift(decision('faster'), quick).verdict).toBe('inconclusive')
   })
 
   it('makes a measurement that moved with the run inconclusive, unless the run moved beyond drift', () => {
