@@ -189,7 +189,9 @@ describe('compareRun: verdicts on synthetic data', () => {
     })
     const [slowed, ...others] = compareRun(items)
     if (slowed?.verdict !== 'slower')
-      throw new Error(`expected slower, got ${slowed?.verdict}: ${slowed?.reason}`)
+      throw new Error(
+        `expected slower, got ${slowed?.verdict}: ${slowed && 'reason' in slowed ? slowed.reason : ''}`,
+      )
     expect(slowed.change.ratio).toBeCloseTo(1.25 / 1.5, 1)
     expect(slowed.noise?.runShift).toBeCloseTo(1 / 1.5, 1)
     // Its samples moved relative to the run as its median did: the rank test agreed.
