@@ -25,7 +25,8 @@
  * measurements), --record-rounds N (baseline processes to record, default and at least 10, the
  * baseline the runs are judged against live), --from FILE (judge the processes of such a file
  * again, running none; with --stand-ins, runs recorded without confirmations use the next runs
- * of their arm instead; with --use-rounds K, the baseline is the first K recorded rounds).
+ * of their arm instead; with --use-rounds K, the baseline is the first K recorded rounds),
+ * --baseline-pause S (seconds between baseline processes, as `perfgate update --pause S`).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -176,6 +177,9 @@ async function parentMain(): Promise<void> {
   const burners = Number(option('burners') ?? 0)
   const jsonAt = process.argv.indexOf('--json')
   const recordRounds = Math.max(BASELINE_ROUNDS, Number(option('record-rounds') ?? BASELINE_ROUNDS))
+  const baselinePause = Number(option('baseline-pause') ?? 0)
+  if (!(baselinePause >= 0))
+    throw new Error(`--baseline-pause must be seconds ≥ 0; got ${option('baseline-pause')}`)
   const started = Date.now()
   const burning = Array.from({ length: burners }, () =>
     spawn(process.execPath, ['-e', BURNER, String(process.pid)], { stdio: 'ignore' }),
@@ -196,11 +200,16 @@ async function parentMain(): Promise<void> {
     )
     console.log(
       `Baseline: ${BASELINE_ROUNDS} processes pooled as \`perfgate update --rounds ${BASELINE_ROUNDS}\` does; ${runs} single-process runs per arm; ` +
-        `policy alpha ${POLICY.alpha} (${POLICY.correction}), threshold ${POLICY.threshold}, noise prior ${POLICY.noisePrior ?? 'single'}.`,
+        `policy alpha ${POLICY.alpha} (${POLICY.correction}), threshold ${POLICY.threshold}, noise prior ${POLICY.noisePrior ?? 'single'}` +
+        `${baselinePause > 0 ? `; ${baselinePause} s between baseline processes (\`--pause ${baselinePause}s\`)` : ''}.`,
     )
     // Rounds beyond BASELINE_ROUNDS are recorded for `--from --use-rounds` only.
     const baselineRounds: Measurement[][] = []
-    for (let r = 0; r < recordRounds; r++) baselineRounds.push(await suiteRun(seed, 0))
+    for (let r = 0; r < recordRounds; r++) {
+      if (r > 0 && baselinePause > 0)
+        await new Promise((resolve) => setTimeout(resolve, baselinePause * 1000))
+      baselineRounds.push(await suiteRun(seed, 0))
+    }
     const baseline = combineRounds(baselineRounds.slice(0, BASELINE_ROUNDS))
     const target = baseline.find((m) => m.key === TARGET)!
     const targetMs = Math.exp(target.rounds!.reduce((a, x) => a + Math.log(x), 0) / target.rounds!.length)

@@ -302,11 +302,14 @@ describe('scale-out: shards, merged reports and report comparison', () => {
 })
 
 describe('perfgate update', () => {
-  test('--rounds 2 runs the suite twice and keeps each round in the baseline', async () => {
+  test('--rounds 2 runs the suite twice and keeps each round in the baseline; --pause waits between', async () => {
     const copy = scratchCopy('gate')
     try {
-      const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '2'], { cwd: copy.dir })
+      const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '2', '--pause', '1s'], {
+        cwd: copy.dir,
+      })
       expect(run.code, run.output).toBe(0)
+      expect(run.output).toContain('perfgate update: waiting 1 s before round 2 of 2 (--pause)')
       expect(run.output).toContain('round 2 of 2')
       expect(run.output).toContain('perfgate: baselines updated in baselines/ (2 files written)')
       const entry = readJson<BaselineFile>(baselineOf(copy.dir)).entries['pipeline > parse']
@@ -326,5 +329,13 @@ describe('perfgate update', () => {
     })
     expect(runner.code).toBe(2)
     expect(runner.output).toContain('--runner must be vitest or jest; got "mocha"')
+    const pause = await runProcess(process.execPath, [cli, 'update', '--pause', 'soon'], { cwd: project.dir })
+    expect(pause.code).toBe(2)
+    expect(pause.output).toContain('--pause must be a duration from 0 to 1h')
+    const single = await runProcess(process.execPath, [cli, 'update', '--rounds', '1', '--pause', '5s'], {
+      cwd: project.dir,
+    })
+    expect(single.code).toBe(2)
+    expect(single.output).toContain('--pause waits between rounds, and --rounds 1 has none')
   })
 })

@@ -17,18 +17,21 @@ import { isUsageError } from './comment.js'
 /** Rounds by default: enough for the comparator to estimate between-process noise (docs/statistics.md). */
 export const DEFAULT_ROUNDS = 10
 
-const HELP = `Usage: perfgate update [--rounds N] [--runner vitest|jest] [-- <test runner arguments>]
+const HELP = `Usage: perfgate update [--rounds N] [--pause DURATION] [--runner vitest|jest] [-- <test runner arguments>]
 
 Runs the test suite and rewrites the baselines of every measurement it takes. With --rounds N
 (default ${DEFAULT_ROUNDS}) the suite runs N times, each in fresh processes, and each baseline keeps the
 statistic of every round: how much a measurement moves between processes is what the
 comparator needs to tell a regression from noise. Entries of tests that no longer exist are
 pruned. When the rounds ran at different speeds (the machine changed speed while recording),
-it says so: record again when the machine is quiet. \`vitest run -u\`, \`jest -u\` and
+it says so: record again when the machine is quiet. With --pause, the rounds are spread over
+time, so they see more of the speeds the machine runs at than rounds taken back to back (for a
+nightly job on a shared runner; docs/baselines.md). \`vitest run -u\`, \`jest -u\` and
 PERFGATE_UPDATE=1 record a single round.
 
 Options:
   --rounds <n>        runs of the suite to record (1–50, default ${DEFAULT_ROUNDS})
+  --pause <duration>  wait between rounds: seconds, or 30s, 2m, 1h (default 0, at most 1h)
   --runner <name>     vitest or jest (default: detected from the project)
   -h, --help          show this help
 `
@@ -42,6 +45,25 @@ function parseRounds(text: string | undefined): number {
   return rounds
 }
 
+/** Longest wait between rounds: an hour (ten rounds then span a working day's night). */
+const MAX_PAUSE_SECONDS = 3600
+
+/** `--pause`: seconds, or a number with s, m or h; returned in milliseconds. */
+export function parsePause(text: string | undefined): number {
+  if (text === undefined) return 0
+  const match = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim())
+  const seconds = match ? Number(match[1]) * { s: 1, m: 60, h: 3600 }[match[2] ?? 's']! : Number.NaN
+  if (!(seconds >= 0 && seconds <= MAX_PAUSE_SECONDS)) {
+    throw new PerfgateError(
+      'BAD_OPTION',
+      `--pause must be a duration from 0 to 1h, in seconds or with s, m or h (e.g. 90, 30s, 2m); got "${text}".`,
+    )
+  }
+  return seconds * 1000
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
 function parseRunner(text: string | undefined, root: string): TestRunner {
   if (text === undefined) return detectRunner(root)
   if (text !== 'vitest' && text !== 'jest') {
@@ -50,11 +72,22 @@ function parseRunner(text: string | undefined, root: string): TestRunner {
   return text
 }
 
-async function runRounds(ctx: CliContext, command: string[], rounds: number): Promise<RoundFile[]> {
+async function runRounds(
+  ctx: CliContext,
+  command: string[],
+  rounds: number,
+  pauseMs: number,
+): Promise<RoundFile[]> {
   const dir = await mkdtemp(join(tmpdir(), 'perfgate-rounds-'))
   try {
     const results: RoundFile[] = []
     for (let round = 1; round <= rounds; round++) {
+      if (round > 1 && pauseMs > 0) {
+        ctx.stderr.write(
+          `perfgate update: waiting ${pauseMs / 1000} s before round ${round} of ${rounds} (--pause)\n`,
+        )
+        await sleep(pauseMs)
+      }
       ctx.stderr.write(`perfgate update: round ${round} of ${rounds}\n`)
       const file = join(dir, `round-${round}.json`)
       const code = await runInherited(command, {
@@ -105,6 +138,7 @@ export const update: Command = async (ctx) => {
       allowPositionals: true,
       options: {
         rounds: { type: 'string' },
+        pause: { type: 'string' },
         runner: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -114,10 +148,17 @@ export const update: Command = async (ctx) => {
       return 0
     }
     const rounds = parseRounds(values.rounds)
+    const pauseMs = parsePause(values.pause)
+    if (rounds === 1 && values.pause !== undefined) {
+      throw new PerfgateError(
+        'BAD_OPTION',
+        '--pause waits between rounds, and --rounds 1 has none; use --rounds 2 or more.',
+      )
+    }
     const command = suiteCommand(ctx.cwd, parseRunner(values.runner, ctx.cwd), positionals)
     if (rounds === 1)
       return await runInherited(command, { cwd: ctx.cwd, env: { ...ctx.env, PERFGATE_UPDATE: '1' } })
-    const recorded = await runRounds(ctx, command, rounds)
+    const recorded = await runRounds(ctx, command, rounds, pauseMs)
     const { config } = await resolveConfig({ root: ctx.cwd, env: ctx.env })
     const combined = combineRounds(recorded.map((r) => r.measurements))
     const outcome = await updateBaselines({
