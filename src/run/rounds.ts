@@ -71,7 +71,7 @@ export function combineRounds(rounds: readonly (readonly Measurement[])[]): Meas
 /**
  * Rounds whose common factors span more than this (slowest over fastest) were recorded while the
  * machine changed speed. In the recorded sessions the other baselines' rounds ran within 1.11×
- * of each other; the five that straddled a slow period spanned 1.45–1.57×, and four of them cost
+ * of each other; the nine that straddled a slow period spanned 1.42–1.59×, and seven of them cost
  * power later (docs/statistics.md, "What the real-process runs say").
  */
 export const UNSTEADY_ROUNDS_SPREAD = 1.2
