@@ -80,10 +80,12 @@ export interface RunShiftInput {
  * of the run got faster did not get slower — where the baseline stands in the machine state the
  * run was measured in: the part of the shift that the rounds showed the machine making (`seen`)
  * is the machine's, so a measurement 1.2× slower than the rest of a run that sits in a fast
- * state its baseline's rounds also ran in is 1.2× slower than the baseline in that state. A measurement that moved with the run takes the
- * run's verdict when the shift is beyond the machine's drift and the band; `same` needs the run
- * and the change against the baseline inside the band; otherwise it cannot be told apart from a
- * slower or faster machine, so it is `inconclusive`, and says so.
+ * state its baseline's rounds also ran in is 1.2× slower than the baseline in that state.
+ *
+ * A measurement that moved with the run takes the run's verdict when the shift is beyond the
+ * machine's drift and the band; `same` needs the run and the change against the baseline inside
+ * the band; otherwise it cannot be told apart from a slower or faster machine, so it is
+ * `inconclusive`, and says so.
  */
 export function withRunShift(relative: Decision, change: RunShiftInput): Decision {
   const { d, shift, band, shiftSignificant, seen } = change
