@@ -49,6 +49,24 @@ describe('compareRun: presence', () => {
   })
 })
 
+/**
+ * `count` measurements (medians 1, 2, …) whose baseline rounds ran at the machine's speed
+ * `factors` (0.5% apart otherwise, 0.4% within a round), and a current process at the usual
+ * speed in which the first measurement became 1.25× slower.
+ */
+function inRoundStates(spec: { seed: number; count: number; factors: number[]; samplesPerRound: number }) {
+  const rng = createRng(spec.seed)
+  const around = (value: number, n: number) =>
+    Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
+  return Array.from({ length: spec.count }, (_, i) => {
+    const value = 1 + i
+    const rounds = spec.factors.map((f) => value * f * (1 + 0.005 * rng.normal()))
+    const baseSamples = rounds.flatMap((r) => around(r, spec.samplesPerRound)).sort((a, b) => a - b)
+    const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
+    return timeItem(i, side(baseSamples, rounds), side(head))
+  })
+}
+
 describe('compareRun: verdicts on synthetic data', () => {
   it('calls a 2× slowdown slower, with a ratio interval around 2', () => {
     const [r] = compareRun([timeItem(0, side(lognormal(1, 100, 1)), side(lognormal(2, 100, 2)))])
@@ -153,17 +171,7 @@ describe('compareRun: verdicts on synthetic data', () => {
     // Eight measurements; baseline rounds 3 and 5 ran 1.3× slow for all of them (a slow period of
     // the machine), the current single process ran at the usual speed, and the first measurement
     // became 1.25× slower. Against the mean of the rounds it would read about 1.08×.
-    const rng = createRng(31)
-    const factors = [1, 1, 1.3, 1, 1.3]
-    const around = (value: number, n: number) =>
-      Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
-    const items = Array.from({ length: 8 }, (_, i) => {
-      const value = 1 + i
-      const rounds = factors.map((f) => value * f * (1 + 0.005 * rng.normal()))
-      const baseSamples = rounds.flatMap((r) => around(r, 20)).sort((a, b) => a - b)
-      const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
-      return timeItem(i, side(baseSamples, rounds), side(head))
-    })
+    const items = inRoundStates({ seed: 31, count: 8, factors: [1, 1, 1.3, 1, 1.3], samplesPerRound: 20 })
     const [slowed, ...others] = compareRun(items)
     if (slowed?.verdict !== 'slower') throw new Error(`expected slower, got ${slowed?.verdict}`)
     expect(slowed.change.ratio).toBeCloseTo(1.25, 1)
@@ -176,18 +184,10 @@ describe('compareRun: verdicts on synthetic data', () => {
     // at the usual speed, so its typical round is the slow one. The current process ran at the
     // usual speed and the first measurement became 1.25× slower: 0.83× against the typical
     // round, 1.25× against the rounds in the state the run was measured in.
-    const rng = createRng(32)
     const factors = [1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1.5, 1, 1]
-    const around = (value: number, n: number) =>
-      Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
-    const items = Array.from({ length: 10 }, (_, i) => {
-      const value = 1 + i
-      const rounds = factors.map((f) => value * f * (1 + 0.005 * rng.normal()))
-      const baseSamples = rounds.flatMap((r) => around(r, 10)).sort((a, b) => a - b)
-      const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
-      return timeItem(i, side(baseSamples, rounds), side(head))
-    })
-    const [slowed, ...others] = compareRun(items)
+    const [slowed, ...others] = compareRun(
+      inRoundStates({ seed: 32, count: 10, factors, samplesPerRound: 10 }),
+    )
     if (slowed?.verdict !== 'slower')
       throw new Error(
         `expected slower, got ${slowed?.verdict}: ${slowed && 'reason' in slowed ? slowed.reason : ''}`,
@@ -201,17 +201,8 @@ describe('compareRun: verdicts on synthetic data', () => {
 
   it('keeps a test that stayed put while the rest of the run got faster from slower, when no round ran that fast', () => {
     // The same, but every baseline round in one state: nothing shows the machine running 0.67×.
-    const rng = createRng(33)
-    const around = (value: number, n: number) =>
-      Array.from({ length: n }, () => value * (1 + 0.004 * rng.normal()))
-    const items = Array.from({ length: 10 }, (_, i) => {
-      const value = 1 + i
-      const rounds = Array.from({ length: 10 }, () => value * 1.5 * (1 + 0.005 * rng.normal()))
-      const baseSamples = rounds.flatMap((r) => around(r, 10)).sort((a, b) => a - b)
-      const head = around(value * (i === 0 ? 1.25 : 1), 40).sort((a, b) => a - b)
-      return timeItem(i, side(baseSamples, rounds), side(head))
-    })
-    const [slowed] = compareRun(items)
+    const factors = Array.from({ length: 10 }, () => 1.5)
+    const [slowed] = compareRun(inRoundStates({ seed: 33, count: 10, factors, samplesPerRound: 10 }))
     expect(slowed?.verdict).toBe('inconclusive')
     if (slowed?.verdict === 'inconclusive') expect(slowed.reason).toMatch(/slower than the rest of the run/)
   })
