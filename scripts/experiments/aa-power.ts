@@ -31,6 +31,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { shuffled } from '../../src/bench/schedule.js'
@@ -206,8 +207,7 @@ async function parentMain(): Promise<void> {
     // Rounds beyond BASELINE_ROUNDS are recorded for `--from --use-rounds` only.
     const baselineRounds: Measurement[][] = []
     for (let r = 0; r < recordRounds; r++) {
-      if (r > 0 && baselinePause > 0)
-        await new Promise((resolve) => setTimeout(resolve, baselinePause * 1000))
+      if (r > 0 && baselinePause > 0) await delay(baselinePause * 1000)
       baselineRounds.push(await suiteRun(seed, 0))
     }
     const baseline = combineRounds(baselineRounds.slice(0, BASELINE_ROUNDS))

@@ -3,6 +3,7 @@
  * GitHub asks (`retry-after`, the rate-limit reset) or backing off exponentially.
  * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
  */
+import { setTimeout as delay } from 'node:timers/promises'
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3). */
@@ -22,7 +23,7 @@ const defaults = {
   tries: DEFAULT_TRIES,
   baseDelay: 1_000,
   maxDelay: 60_000,
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms: number) => delay(ms),
   now: () => Date.now(),
 } satisfies Required<RetryOptions>
 

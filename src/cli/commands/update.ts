@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { updateBaselines } from '../../baseline/store.js'
 import { resolveConfig } from '../../config/index.js'
@@ -62,8 +63,6 @@ export function parsePause(text: string | undefined): number {
   return seconds * 1000
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
 function parseRunner(text: string | undefined, root: string): TestRunner {
   if (text === undefined) return detectRunner(root)
   if (text !== 'vitest' && text !== 'jest') {
@@ -86,7 +85,7 @@ async function runRounds(
         ctx.stderr.write(
           `perfgate update: waiting ${pauseMs / 1000} s before round ${round} of ${rounds} (--pause)\n`,
         )
-        await sleep(pauseMs)
+        await delay(pauseMs)
       }
       ctx.stderr.write(`perfgate update: round ${round} of ${rounds}\n`)
       const file = join(dir, `round-${round}.json`)
