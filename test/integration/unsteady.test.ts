@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { RunReport } from '../../src/types.js'
+import { roundFactors } from '../../src/compare/run-shift.js'
+import type { BaselineFile, RunReport } from '../../src/types.js'
 import { repoRoot, runProcess, runVitest, scratchCopy } from './run.js'
 
 // Real Vitest runs of a fixture whose first process imitates a slow period of the machine that
@@ -23,15 +24,37 @@ const unsteadyIn = (report: RunReport) =>
 let project: { dir: string; cleanup: () => void }
 let baselineMedian: Map<string, number>
 
+// How far apart a step's baseline rounds are once the rounds' common speed is taken out.
+function ownSpread(file: BaselineFile, key: string): number {
+  const entries = Object.values(file.entries)
+  const factors = roundFactors(entries.map((e) => (e.rounds ?? []).map(Math.log))) ?? []
+  const own = (file.entries[key]?.rounds ?? []).map((x, j) => Math.log(x) - (factors[j] ?? 0))
+  return Math.exp(Math.max(...own) - Math.min(...own))
+}
+
+// The regression test below needs step 10's three baseline rounds to agree. On a busy machine one
+// round of a test sometimes runs ~15% off the others (seen in CI); with three rounds that alone
+// widens its intervals past 2× (honestly: two degrees of freedom), so such a baseline is recorded
+// again rather than judged.
+const STEADY_ROUNDS = 1.08
+
 beforeAll(async () => {
   project = scratchCopy('unsteady')
-  // Three rounds, as `perfgate update --rounds 3` records them: the noise is estimated, not assumed.
-  const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '3'], { cwd: project.dir })
-  expect(run.code, run.output).toBe(0)
-  expect(run.output).not.toContain('different speeds')
-  const file = JSON.parse(readFileSync(join(project.dir, 'baselines', 'steps.test.ts.json'), 'utf8'))
-  const entries = file.entries as Record<string, { summary: { median: number } }>
-  baselineMedian = new Map(Object.entries(entries).map(([key, entry]) => [key, entry.summary.median]))
+  let file: BaselineFile | undefined
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    // Three rounds, as `perfgate update --rounds 3` records them: the noise is estimated, not assumed.
+    const run = await runProcess(process.execPath, [cli, 'update', '--rounds', '3'], { cwd: project.dir })
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).not.toContain('different speeds')
+    file = JSON.parse(
+      readFileSync(join(project.dir, 'baselines', 'steps.test.ts.json'), 'utf8'),
+    ) as BaselineFile
+    if (ownSpread(file, 'step 10') <= STEADY_ROUNDS) break
+  }
+  expect(ownSpread(file!, 'step 10'), 'step 10 baseline rounds, recorded three times').toBeLessThanOrEqual(
+    STEADY_ROUNDS,
+  )
+  baselineMedian = new Map(Object.entries(file!.entries).map(([key, entry]) => [key, entry.summary.median]))
 })
 afterAll(() => project.cleanup())
 
