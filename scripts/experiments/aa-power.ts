@@ -26,7 +26,8 @@
  * baseline the runs are judged against live), --from FILE (judge the processes of such a file
  * again, running none; with --stand-ins, runs recorded without confirmations use the next runs
  * of their arm instead; with --use-rounds K, the baseline is the first K recorded rounds),
- * --baseline-pause S (seconds between baseline processes, as `perfgate update --pause S`).
+ * --baseline-pause S (seconds between baseline processes, as `perfgate update --pause S`),
+ * --calibration RULE (beyond-chance, the default, whole or off: ComparePolicy.calibration).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -57,8 +58,18 @@ const FILE = 'scripts/experiments/aa-power.ts'
 const BASELINE_ROUNDS = DEFAULT_ROUNDS
 const FACTORS = [1.05, 1.1, 1.2, 1.5, 2] as const
 
-/** The comparator's policy: the default, or with `--noise-prior mixture` the two-component prior. */
-const POLICY: ComparePolicy = { ...DEFAULT_COMPARE_POLICY, ...noisePriorOption() }
+/**
+ * The comparator's policy: the default, or with `--noise-prior mixture` the two-component prior,
+ * or with `--calibration whole|off` another rule for the run's spread.
+ */
+const POLICY: ComparePolicy = { ...DEFAULT_COMPARE_POLICY, ...noisePriorOption(), ...calibrationOption() }
+
+function calibrationOption(): Pick<ComparePolicy, 'calibration'> {
+  const value = option('calibration')
+  if (value === undefined) return {}
+  if (value === 'beyond-chance' || value === 'whole' || value === 'off') return { calibration: value }
+  throw new Error(`--calibration must be beyond-chance, whole or off; got "${value}"`)
+}
 
 function noisePriorOption(): Pick<ComparePolicy, 'noisePrior'> {
   const value = option('noise-prior')
@@ -201,7 +212,7 @@ async function parentMain(): Promise<void> {
     )
     console.log(
       `Baseline: ${BASELINE_ROUNDS} processes pooled as \`perfgate update --rounds ${BASELINE_ROUNDS}\` does; ${runs} single-process runs per arm; ` +
-        `policy alpha ${POLICY.alpha} (${POLICY.correction}), threshold ${POLICY.threshold}, noise prior ${POLICY.noisePrior ?? 'single'}` +
+        `policy alpha ${POLICY.alpha} (${POLICY.correction}), threshold ${POLICY.threshold}, noise prior ${POLICY.noisePrior ?? 'single'}, calibration ${POLICY.calibration ?? 'beyond-chance'}` +
         `${baselinePause > 0 ? `; ${baselinePause} s between baseline processes (\`--pause ${baselinePause}s\`)` : ''}.`,
     )
     // Rounds beyond BASELINE_ROUNDS are recorded for `--from --use-rounds` only.
@@ -339,7 +350,8 @@ function reanalyse(file: string): void {
     `perfgate real-process A/A and power experiment, judged again from ${file}: seed ${recorded.seed}, ` +
       `${recorded.burners} burner(s), ${results.length} runs` +
       `${useRounds === undefined ? '' : `; baseline: the first ${useRounds} recorded rounds`}` +
-      `${standIns ? '; confirmations: the next runs of the same arm stand in for fresh processes' : ''}.`,
+      `${standIns ? '; confirmations: the next runs of the same arm stand in for fresh processes' : ''}` +
+      `${POLICY.calibration === undefined ? '' : `; calibration: ${POLICY.calibration}`}.`,
   )
   report(baseline, results, Math.max(...results.map((r) => r.round)) + 1)
   reportFirstProcess(baseline, results)

@@ -1,6 +1,7 @@
 import { normalQuantile, quantile, sortAscending } from '../stats/index.js'
 import type { ChangeEstimate } from './estimate.js'
 import { upperTail } from './estimate.js'
+import type { CalibrationRule } from './types.js'
 
 /** Fewest comparisons of one metric in a run before their spread is trusted for calibration. */
 export const MIN_CALIBRATION_COMPARISONS = 10
@@ -49,6 +50,37 @@ export function calibrationFactor(estimates: readonly ChangeEstimate[]): Calibra
   const inflation = MAD_TO_SD * quantile(deviations, 0.5)
   if (!(inflation > 1)) return NO_CALIBRATION
   return { inflation, df: MAD_EFFICIENCY * (scores.length - 1) }
+}
+
+/**
+ * The part of the run's spread that chance does not explain, where the modelled noise was
+ * estimated from rounds. The normal scores already carry the t-tails of the rounds' few degrees
+ * of freedom, so with the model right the spread λ̂ is 1 give or take chance: λ̂² is a variance
+ * estimate on `df` degrees of freedom, with a standard deviation of about √(2/df). Taken whole
+ * whenever it exceeds 1, it widened half of such runs for nothing and cost a tenth of the power
+ * at a 20% change where the model was exactly right (docs/statistics.md, "Run-wide
+ * calibration"); so only its excess beyond one such standard deviation is taken as the model's
+ * shortfall: λ² = 1 + (λ̂² − 1 − √(2/df)). Where the noise is the assumed floor (the
+ * median comparison has infinite degrees of freedom: a guess, not an estimate), the spread is
+ * the only evidence of how wrong the guess is and counts whole. Pure.
+ */
+export function beyondChance(calibration: Calibration, estimates: readonly ChangeEstimate[]): Calibration {
+  if (calibration.inflation === 1) return calibration
+  const dfs = sortAscending(estimates.filter((e) => e.se > 0 && Number.isFinite(e.d)).map((e) => e.df))
+  if (dfs.length === 0 || !Number.isFinite(quantile(dfs, 0.5))) return calibration
+  const { inflation, df } = calibration
+  const excess = inflation * inflation - 1 - Math.sqrt(2 / df)
+  return excess > 0 ? { inflation: Math.sqrt(1 + excess), df } : NO_CALIBRATION
+}
+
+/** The calibration a policy's rule applies to `estimates`, from the run's whole spread. */
+export function calibrationUnder(
+  rule: CalibrationRule,
+  spread: Calibration,
+  estimates: readonly ChangeEstimate[],
+): Calibration {
+  if (rule === 'off') return NO_CALIBRATION
+  return rule === 'whole' ? spread : beyondChance(spread, estimates)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { adjustPValues, ascending, tQuantile } from '../stats/index.js'
 import type { Metric } from '../types.js'
 import { comparedComparison } from './build.js'
-import { calibrate, calibrationFactor } from './calibrate.js'
+import { calibrate, calibrationFactor, calibrationUnder } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { combineSides, pValue } from './estimate.js'
 import { filesInOrder, speedChangedPartway } from './local-speed.js'
@@ -26,7 +26,7 @@ import { disturbedRounds, trimmedResidual } from './set-aside.js'
 import type { SideEstimate } from './side.js'
 import { estimateSide } from './side.js'
 import { inItemOrder, triage } from './triage.js'
-import type { CompareItem, ComparePolicy, DetailedComparison, Side } from './types.js'
+import type { CalibrationRule, CompareItem, ComparePolicy, DetailedComparison, Side } from './types.js'
 import { DEFAULT_COMPARE_POLICY } from './types.js'
 import { comparisonProblem } from './validate.js'
 import { decide, withRunShift } from './verdict.js'
@@ -137,12 +137,13 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
     prior,
   )
   const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
-  const calibration = calibrationFactor(raw)
+  const rule = policy.calibration ?? 'beyond-chance'
+  const calibration = calibrationUnder(rule, calibrationFactor(raw), raw)
   const relative =
     policy.runShift !== false &&
     prepared[0]?.item.metric === 'time' &&
     prepared.length >= MIN_SHIFT_COMPARISONS
-      ? relativeEstimates(prepared, floorSds, prior)
+      ? relativeEstimates(prepared, floorSds, prior, rule)
       : undefined
   return prepared.map((p, i) => {
     const estimate = calibrate(raw[i]!, calibration)
@@ -181,6 +182,7 @@ function relativeEstimates(
   prepared: readonly Prepared[],
   floorSds: readonly number[],
   prior: NoisePrior,
+  rule: CalibrationRule,
 ): RelativeEstimate[] {
   const base = residualRounds(prepared.map((p) => p.baseEstimate.scaledRounds))
   const head = residualRounds(prepared.map((p) => p.headEstimate.scaledRounds))
@@ -212,8 +214,10 @@ function relativeEstimates(
     const moved = widen({ d: e.d - shift.shift, se: e.se, df: e.df })
     return e.components ? { ...moved, components: e.components.map(widen) } : moved
   })
-  const calibration = calibrationFactor(centred)
-  const unsteady = speedChangedPartway(centred, calibration, filesInOrder(prepared.map((p) => p.item.file)))
+  // Whether the run is unsteady is read from its whole spread; the intervals use the part beyond chance.
+  const spread = calibrationFactor(centred)
+  const unsteady = speedChangedPartway(centred, spread, filesInOrder(prepared.map((p) => p.item.file)))
+  const calibration = calibrationUnder(rule, spread, centred)
   const seen = seenShifts(base.factors, head.factors)
   return centred.map((e, i) => ({
     seen,

@@ -1,6 +1,6 @@
 import { adjustPValues } from '../stats/index.js'
 import { comparedComparison } from './build.js'
-import { calibrate, calibrationFactor } from './calibrate.js'
+import { calibrate, calibrationFactor, calibrationUnder } from './calibrate.js'
 import type { ChangeEstimate } from './estimate.js'
 import { pValue } from './estimate.js'
 import { huberGroups } from './huber.js'
@@ -118,7 +118,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
     se: Math.sqrt(noises[i]!.variance * e.crossover.coefficient),
     df: noises[i]!.df,
   }))
-  const calibration = calibrationFactor(raw)
+  const calibration = calibrationUnder(policy.calibration ?? 'beyond-chance', calibrationFactor(raw), raw)
   const estimates = raw.map((r) => calibrate(r, calibration))
   const correction = policy.correction ?? 'holm'
   const p = estimates.map(pValue)

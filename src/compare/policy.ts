@@ -12,4 +12,7 @@ export function checkPolicy(policy: ComparePolicy): void {
   if (!(policy.noiseFloor >= 0 && Number.isFinite(policy.noiseFloor))) {
     throw bad('noiseFloor', policy.noiseFloor, 'a number ≥ 0')
   }
+  if (policy.calibration !== undefined && !['beyond-chance', 'whole', 'off'].includes(policy.calibration)) {
+    throw bad('calibration', policy.calibration, 'beyond-chance, whole or off')
+  }
 }

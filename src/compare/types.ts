@@ -63,7 +63,17 @@ export interface ComparePolicy {
    * (scripts/experiments/synthetic-comparator.ts, aa-power.ts): on real sessions it cost power.
    */
   noisePrior?: 'single' | 'mixture'
+  /**
+   * How much of the run's spread widens the standard errors (docs/statistics.md, "Run-wide
+   * calibration"): `beyond-chance` (default), only its excess over what chance gives a right
+   * model where the noise came from rounds, all of it over the assumed floor; `whole`, all of it
+   * always; `off`, none. The other two exist to measure what the default does
+   * (scripts/experiments/calibration.ts, aa-power.ts).
+   */
+  calibration?: CalibrationRule
 }
+
+export type CalibrationRule = 'beyond-chance' | 'whole' | 'off'
 
 export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {
   alpha: 0.01,

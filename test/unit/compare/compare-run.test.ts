@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CompareItem, ComparePolicy, Side } from '../../../src/compare/index.js'
 import { compareRun, countVerdicts, DEFAULT_COMPARE_POLICY } from '../../../src/compare/index.js'
+import type { CalibrationRule } from '../../../src/compare/types.js'
 import { isPerfgateError } from '../../../src/errors.js'
 import { createRng, summarize, thin } from '../../../src/stats/index.js'
 import { SHAPES, simulateFamily, simulateSide, timeItem } from './synthetic.js'
@@ -439,6 +440,54 @@ describe('compareRun: bad data never crashes', () => {
     }
     expect(isPerfgateError(caught) && caught.code).toBe('BAD_OPTION')
     expect((caught as Error).message).toMatch(/"alpha"/)
+  })
+})
+
+describe('compareRun: run-wide calibration', () => {
+  // Families where the model holds: 20 measurements at a 3% process CV, 2 of them 1.2× slower.
+  const families = (baseRounds: number, count: number) => {
+    const rng = createRng(20261202)
+    return Array.from({ length: count }, () =>
+      simulateFamily(rng, {
+        size: 20,
+        ratio: 1.2,
+        shape: 'normal',
+        processCv: 0.03,
+        baseRounds,
+        headRounds: 1,
+        samplesPerRound: 40,
+        changed: 2,
+      }),
+    )
+  }
+  const judged = (items: CompareItem[][], calibration: CalibrationRule) => {
+    const runs = items.map((family) => compareRun(family, { ...DEFAULT_COMPARE_POLICY, calibration }))
+    const inflations = runs.flatMap((run) => run.map((c) => ('noise' in c ? (c.noise?.inflation ?? 1) : 1)))
+    const found = runs.flatMap((run) => run.slice(0, 2)).filter((c) => c.verdict === 'slower').length
+    return { found, meanInflation: inflations.reduce((a, b) => a + b, 0) / inflations.length }
+  }
+
+  it('takes only the spread beyond chance from runs whose noise came from rounds', () => {
+    const items = families(10, 40)
+    const [beyond, whole, off] = (['beyond-chance', 'whole', 'off'] as const).map((rule) =>
+      judged(items, rule),
+    )
+    expect(off!.meanInflation).toBe(1)
+    expect(beyond!.meanInflation).toBeLessThan(whole!.meanInflation)
+    expect(beyond!.meanInflation).toBeGreaterThanOrEqual(1)
+    expect(beyond!.found).toBeGreaterThan(whole!.found)
+    expect(beyond!.found).toBeLessThanOrEqual(off!.found)
+  })
+
+  it('keeps the whole spread over the assumed floor (no rounds)', () => {
+    const items = families(1, 20)
+    expect(judged(items, 'beyond-chance')).toEqual(judged(items, 'whole'))
+  })
+
+  it('rejects an unknown rule', () => {
+    expect(() => compareRun([], { ...DEFAULT_COMPARE_POLICY, calibration: 'half' as 'off' })).toThrow(
+      /"calibration" must be beyond-chance, whole or off/,
+    )
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calibrate, calibrationFactor } from '../../../src/compare/calibrate.js'
+import { beyondChance, calibrate, calibrationFactor } from '../../../src/compare/calibrate.js'
 import { combineSides, halfWidth, pValue, upperTail } from '../../../src/compare/estimate.js'
 import type { SideEstimate } from '../../../src/compare/side.js'
 import { normalQuantile, tQuantile } from '../../../src/stats/index.js'
@@ -107,6 +107,23 @@ describe('calibration', () => {
   it('ignores a minority of real changes', () => {
     const estimates = [...grid(1), ...Array.from({ length: 5 }, () => ({ d: 40, se: 1, df: 10 }))]
     expect(calibrationFactor(estimates).inflation).toBeLessThan(1.3)
+  })
+
+  it('takes only the spread beyond chance where the noise came from rounds', () => {
+    const fromRounds = grid(1).map((e) => ({ ...e, df: 40 }))
+    // λ̂ = 1.5 on 8 df: λ² = 1 + (2.25 − 1 − √(2/8)) = 1.75.
+    expect(beyondChance({ inflation: 1.5, df: 8 }, fromRounds)).toEqual({
+      inflation: expect.closeTo(Math.sqrt(1.75), 12),
+      df: 8,
+    })
+    // λ̂ = 1.2 on 8 df is within one chance standard deviation (1.44 − 1 < 0.5): no widening.
+    expect(beyondChance({ inflation: 1.2, df: 8 }, fromRounds)).toEqual({
+      inflation: 1,
+      df: Number.POSITIVE_INFINITY,
+    })
+    // The assumed floor (infinite df) is a guess: the run's spread counts whole.
+    expect(beyondChance({ inflation: 1.5, df: 8 }, grid(1))).toEqual({ inflation: 1.5, df: 8 })
+    expect(beyondChance({ inflation: 1, df: Number.POSITIVE_INFINITY }, fromRounds).inflation).toBe(1)
   })
 
   it('lowers the degrees of freedom by Welch–Satterthwaite', () => {
