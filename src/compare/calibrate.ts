@@ -57,10 +57,10 @@ export function calibrationFactor(estimates: readonly ChangeEstimate[]): Calibra
  * estimated from rounds. The normal scores already carry the t-tails of the rounds' few degrees
  * of freedom, so with the model right the spread λ̂ is 1 give or take chance: λ̂² is a variance
  * estimate on `df` degrees of freedom, with a standard deviation of about √(2/df). Taken whole
- * whenever it exceeds 1, it widened half of such runs for nothing and cost a tenth of the power
- * at a 20% change where the model was exactly right (docs/statistics.md, "Run-wide
+ * whenever it exceeds 1, it widened half of such runs for nothing and cost 14 percentage points
+ * of power at a 20% change where the model was exactly right (docs/statistics.md, "Run-wide
  * calibration"); so only its excess beyond one such standard deviation is taken as the model's
- * shortfall: λ² = 1 + (λ̂² − 1 − √(2/df)). Where the noise is the assumed floor (the
+ * shortfall: λ² = 1 + max(0, λ̂² − 1 − √(2/df)). Where the noise is the assumed floor (the
  * median comparison has infinite degrees of freedom: a guess, not an estimate), the spread is
  * the only evidence of how wrong the guess is and counts whole. Pure.
  */
