@@ -44,6 +44,7 @@ import {
   planFreshProcesses,
   plannedVerdicts,
 } from '../../src/compare/index.js'
+import { CALIBRATION_RULES } from '../../src/compare/types.js'
 import { measureTimeOf } from '../../src/measure/measure.js'
 import { compareItems } from '../../src/run/judge.js'
 import { combineRounds } from '../../src/run/rounds.js'
@@ -67,8 +68,9 @@ const POLICY: ComparePolicy = { ...DEFAULT_COMPARE_POLICY, ...noisePriorOption()
 function calibrationOption(): Pick<ComparePolicy, 'calibration'> {
   const value = option('calibration')
   if (value === undefined) return {}
-  if (value === 'beyond-chance' || value === 'whole' || value === 'off') return { calibration: value }
-  throw new Error(`--calibration must be beyond-chance, whole or off; got "${value}"`)
+  const rule = CALIBRATION_RULES.find((r) => r === value)
+  if (rule) return { calibration: rule }
+  throw new Error(`--calibration must be one of ${CALIBRATION_RULES.join(', ')}; got "${value}"`)
 }
 
 function noisePriorOption(): Pick<ComparePolicy, 'noisePrior'> {

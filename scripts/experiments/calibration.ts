@@ -10,14 +10,13 @@
  */
 import type { CompareItem } from '../../src/compare/index.js'
 import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
-import type { CalibrationRule } from '../../src/compare/types.js'
+import { CALIBRATION_RULES, type CalibrationRule } from '../../src/compare/types.js'
 import { createRng } from '../../src/stats/index.js'
 import { simulateFamily } from '../../test/unit/compare/synthetic.js'
 import { table } from './shared.js'
 
 const SEED = 20261202
 const FAMILIES = 1000
-const RULES = ['beyond-chance', 'whole', 'off'] as const
 const CHANGED = 2
 
 function families(seed: number, baseRounds: number, ratio: number): CompareItem[][] {
@@ -71,7 +70,7 @@ let seed = SEED
 for (const baseRounds of [10, 5]) {
   const none = families(seed++, baseRounds, 1)
   const slowed = families(seed++, baseRounds, 1.2)
-  for (const rule of RULES) {
+  for (const rule of CALIBRATION_RULES) {
     const aa = judge(none, rule, 0)
     const power = judge(slowed, rule, CHANGED)
     rows.push([

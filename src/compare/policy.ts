@@ -1,5 +1,6 @@
 import { PerfgateError } from '../errors.js'
 import type { ComparePolicy } from './types.js'
+import { CALIBRATION_RULES } from './types.js'
 
 /** Rejects a policy no comparison can be judged with; shared by baseline and A/B comparisons. */
 export function checkPolicy(policy: ComparePolicy): void {
@@ -12,7 +13,7 @@ export function checkPolicy(policy: ComparePolicy): void {
   if (!(policy.noiseFloor >= 0 && Number.isFinite(policy.noiseFloor))) {
     throw bad('noiseFloor', policy.noiseFloor, 'a number ≥ 0')
   }
-  if (policy.calibration !== undefined && !['beyond-chance', 'whole', 'off'].includes(policy.calibration)) {
-    throw bad('calibration', policy.calibration, 'beyond-chance, whole or off')
+  if (policy.calibration !== undefined && !CALIBRATION_RULES.includes(policy.calibration)) {
+    throw bad('calibration', policy.calibration, CALIBRATION_RULES.join(', '))
   }
 }

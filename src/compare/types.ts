@@ -73,7 +73,9 @@ export interface ComparePolicy {
   calibration?: CalibrationRule
 }
 
-export type CalibrationRule = 'beyond-chance' | 'whole' | 'off'
+/** The rules for the run's spread; the first is the default. */
+export const CALIBRATION_RULES = ['beyond-chance', 'whole', 'off'] as const
+export type CalibrationRule = (typeof CALIBRATION_RULES)[number]
 
 export const DEFAULT_COMPARE_POLICY: Readonly<ComparePolicy> = {
   alpha: 0.01,

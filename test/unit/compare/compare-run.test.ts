@@ -487,7 +487,7 @@ describe('compareRun: run-wide calibration', () => {
 
   it('rejects an unknown rule', () => {
     expect(() => compareRun([], { ...DEFAULT_COMPARE_POLICY, calibration: 'half' as 'off' })).toThrow(
-      /"calibration" must be beyond-chance, whole or off/,
+      /"calibration" must be beyond-chance, whole, off/,
     )
   })
 })
