@@ -12,7 +12,7 @@ import type { CompareItem } from '../../src/compare/index.js'
 import { compareRun, DEFAULT_COMPARE_POLICY } from '../../src/compare/index.js'
 import { CALIBRATION_RULES, type CalibrationRule } from '../../src/compare/types.js'
 import { createRng } from '../../src/stats/index.js'
-import { simulateFamily } from '../../test/unit/compare/synthetic.js'
+import { steadyFamilies } from '../../test/unit/compare/synthetic.js'
 import { table } from './shared.js'
 
 const SEED = 20261202
@@ -21,18 +21,7 @@ const CHANGED = 2
 
 function families(seed: number, baseRounds: number, ratio: number): CompareItem[][] {
   const rng = createRng(seed)
-  return Array.from({ length: FAMILIES }, () =>
-    simulateFamily(rng, {
-      size: 20,
-      ratio,
-      shape: 'normal',
-      processCv: 0.03,
-      baseRounds,
-      headRounds: 1,
-      samplesPerRound: 40,
-      changed: ratio === 1 ? 0 : CHANGED,
-    }),
-  )
+  return steadyFamilies(FAMILIES, { baseRounds, ratio, rngOf: () => rng })
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`

@@ -73,9 +73,12 @@ export function beyondChance(calibration: Calibration, estimates: readonly Chang
   return excess > 0 ? { inflation: Math.sqrt(1 + excess), df } : NO_CALIBRATION
 }
 
-/** The calibration a policy's rule applies to `estimates`, from the run's whole spread. */
+/**
+ * The calibration a policy's rule (default `beyond-chance`) applies to `estimates`, from the
+ * run's whole spread.
+ */
 export function calibrationUnder(
-  rule: CalibrationRule,
+  rule: CalibrationRule | undefined,
   spread: Calibration,
   estimates: readonly ChangeEstimate[],
 ): Calibration {

@@ -137,13 +137,12 @@ function estimateMetric(prepared: readonly Prepared[], policy: ComparePolicy): E
     prior,
   )
   const raw = prepared.map((p, i) => combineSides(p.baseEstimate, p.headEstimate, noises[i]!, floorSds[i]!))
-  const rule = policy.calibration ?? 'beyond-chance'
-  const calibration = calibrationUnder(rule, calibrationFactor(raw), raw)
+  const calibration = calibrationUnder(policy.calibration, calibrationFactor(raw), raw)
   const relative =
     policy.runShift !== false &&
     prepared[0]?.item.metric === 'time' &&
     prepared.length >= MIN_SHIFT_COMPARISONS
-      ? relativeEstimates(prepared, floorSds, prior, rule)
+      ? relativeEstimates(prepared, floorSds, prior, policy.calibration)
       : undefined
   return prepared.map((p, i) => {
     const estimate = calibrate(raw[i]!, calibration)
@@ -182,7 +181,7 @@ function relativeEstimates(
   prepared: readonly Prepared[],
   floorSds: readonly number[],
   prior: NoisePrior,
-  rule: CalibrationRule,
+  rule: CalibrationRule | undefined,
 ): RelativeEstimate[] {
   const base = residualRounds(prepared.map((p) => p.baseEstimate.scaledRounds))
   const head = residualRounds(prepared.map((p) => p.headEstimate.scaledRounds))

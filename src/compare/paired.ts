@@ -118,7 +118,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
     se: Math.sqrt(noises[i]!.variance * e.crossover.coefficient),
     df: noises[i]!.df,
   }))
-  const calibration = calibrationUnder(policy.calibration ?? 'beyond-chance', calibrationFactor(raw), raw)
+  const calibration = calibrationUnder(policy.calibration, calibrationFactor(raw), raw)
   const estimates = raw.map((r) => calibrate(r, calibration))
   const correction = policy.correction ?? 'holm'
   const p = estimates.map(pValue)

@@ -3,9 +3,8 @@ import type { CompareItem, ComparePolicy, Side } from '../../../src/compare/inde
 import { compareRun, countVerdicts, DEFAULT_COMPARE_POLICY } from '../../../src/compare/index.js'
 import type { CalibrationRule } from '../../../src/compare/types.js'
 import { isPerfgateError } from '../../../src/errors.js'
-import type { Rng } from '../../../src/stats/index.js'
 import { createRng, summarize, thin } from '../../../src/stats/index.js'
-import { SHAPES, simulateFamily, simulateSide, timeItem } from './synthetic.js'
+import { SHAPES, simulateFamily, simulateSide, steadyFamilies, timeItem } from './synthetic.js'
 
 const side = (samples: number[], rounds?: number[]): Side =>
   rounds ? { samples, summary: summarize(samples), rounds } : { samples, summary: summarize(samples) }
@@ -317,34 +316,16 @@ describe('compareRun: verdicts on synthetic data', () => {
   })
 })
 
-// Families of 20 measurements at a 3% process CV (the `noisy` last ones at theirs), normal
-// samples, one CI process, the first two 1.2× slower; `rngOf(f)` draws family f.
-function slowedFamilies(
-  count: number,
-  baseRounds: number,
-  rngOf: (f: number) => Rng,
-  noisy?: { count: number; processCv: number },
-): CompareItem[][] {
-  return Array.from({ length: count }, (_, f) =>
-    simulateFamily(rngOf(f), {
-      size: 20,
-      ratio: 1.2,
-      shape: 'normal',
-      processCv: 0.03,
-      baseRounds,
-      headRounds: 1,
-      samplesPerRound: 40,
-      changed: 2,
-      ...(noisy ? { noisy } : {}),
-    }),
-  )
-}
-
 describe('compareRun: steady and noisy measurements (the noise prior)', () => {
   // Families of 20: the last 6 vary by 30% between processes, the rest by 3%; the first two are
   // slowed 20%. Seeded, so the counts are exact.
   const families = (baseRounds: number) =>
-    slowedFamilies(30, baseRounds, (f) => createRng(500 + f), { count: 6, processCv: 0.3 })
+    steadyFamilies(30, {
+      baseRounds,
+      ratio: 1.2,
+      rngOf: (f) => createRng(500 + f),
+      noisy: { count: 6, processCv: 0.3 },
+    })
   const slowerTargets = (items: readonly CompareItem[][], policy: ComparePolicy) =>
     items.reduce(
       (count, family) =>
@@ -459,7 +440,7 @@ describe('compareRun: run-wide calibration', () => {
   // Families where the model holds.
   const families = (baseRounds: number, count: number) => {
     const rng = createRng(20261202)
-    return slowedFamilies(count, baseRounds, () => rng)
+    return steadyFamilies(count, { baseRounds, ratio: 1.2, rngOf: () => rng })
   }
   const judged = (items: CompareItem[][], calibration: CalibrationRule) => {
     const runs = items.map((family) => compareRun(family, { ...DEFAULT_COMPARE_POLICY, calibration }))

@@ -137,3 +137,34 @@ export function simulateFamily(
     return timeItem(i, base, head)
   })
 }
+
+/**
+ * `count` families of 20 time measurements at a 3% process CV (the `noisy` last ones at theirs),
+ * normal samples (40 per process), one CI process, the first two `ratio`× slower (none when
+ * `ratio` is 1); `rngOf(f)` draws family f. The steady design of the calibration experiment and
+ * of the comparator's tests.
+ */
+export function steadyFamilies(
+  count: number,
+  options: {
+    baseRounds: number
+    ratio: number
+    rngOf: (f: number) => Rng
+    noisy?: { count: number; processCv: number }
+  },
+): CompareItem[][] {
+  const { baseRounds, ratio, rngOf, noisy } = options
+  return Array.from({ length: count }, (_, f) =>
+    simulateFamily(rngOf(f), {
+      size: 20,
+      ratio,
+      shape: 'normal',
+      processCv: 0.03,
+      baseRounds,
+      headRounds: 1,
+      samplesPerRound: 40,
+      changed: ratio === 1 ? 0 : 2,
+      ...(noisy ? { noisy } : {}),
+    }),
+  )
+}
