@@ -155,6 +155,12 @@ export type Comparison =
        * moved with the whole run (see `noise.runShift`).
        */
       reason?: string
+      /**
+       * For `inconclusive`: the change is beyond the threshold and significant on its own, but not
+       * after the run's correction — the way the evidence leans. A fresh process is asked about a
+       * lean toward `slower` (see docs/statistics.md, "Confirmation in fresh processes").
+       */
+      leans?: 'slower' | 'faster'
       noise?: NoiseEstimate
       /** For memory: the difference in MB, which stays meaningful where a ratio does not. */
       difference?: DifferenceEstimate
@@ -171,7 +177,14 @@ export type Comparison =
        * gate believed it: each re-measurement's verdict and ratio, in order (see
        * docs/statistics.md, "Confirmation in fresh processes").
        */
-      confirmation?: { verdict: VerdictKind; ratio?: number }[]
+      confirmation?: { verdict: VerdictKind; ratio?: number; leans?: 'slower' | 'faster' }[]
+      /**
+       * A `slower` verdict decided in a fresh process: the run's own process found this
+       * measurement beyond the threshold but not significantly (`ratio`, its current / baseline),
+       * and the verdict, ratio, interval and tests here are the fresh process's (see
+       * docs/statistics.md, "Confirmation in fresh processes").
+       */
+      pointedBy?: { ratio: number }
     }
   | {
       verdict: 'new'

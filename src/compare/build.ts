@@ -103,6 +103,7 @@ export function comparedComparison(parts: ComparedParts): DetailedComparison {
     threshold: parts.threshold,
     ...detectable,
     ...(decision.vetoed ? { reason: vetoReason(parts) } : decision.reason ? { reason: decision.reason } : {}),
+    ...(decision.leans ? { leans: decision.leans } : {}),
     noise: parts.noise,
     ...difference,
     ...(parts.rank ? { rank: parts.rank } : {}),

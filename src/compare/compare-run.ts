@@ -278,6 +278,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
     const input = {
       band,
       significant,
+      nominal: p[i]! <= policy.alpha,
       intervalAlpha,
       quantile,
       ...(rankAgrees === undefined ? {} : { rankAgrees }),

@@ -13,6 +13,8 @@ export interface ConfirmationStep {
   verdict: VerdictKind
   /** Current / baseline in that process (absent when it did not measure the test). */
   ratio?: number
+  /** An `inconclusive` that leaned one way in that process (see `Comparison.leans`). */
+  leans?: 'slower' | 'faster'
 }
 
 const times = (ratio: number | undefined) =>
@@ -21,7 +23,8 @@ const times = (ratio: number | undefined) =>
 function stepOf(comparison: Comparison | undefined): ConfirmationStep {
   if (!comparison) return { verdict: 'missing' }
   if (comparison.verdict === 'new' || comparison.verdict === 'missing') return { verdict: comparison.verdict }
-  return { verdict: comparison.verdict, ratio: comparison.change.ratio }
+  const { verdict, change, leans } = comparison
+  return { verdict, ratio: change.ratio, ...(leans ? { leans } : {}) }
 }
 
 // Each re-measurement's view of the first run's comparisons, found by identity.
@@ -30,9 +33,29 @@ function stepsFor(confirmations: readonly (readonly Comparison[])[]): (c: Compar
   return (c) => byIdentity.map((run) => stepOf(run.get(identity(c))))
 }
 
-const repeated = (steps: readonly ConfirmationStep[]) => steps.some((s) => s.verdict === 'slower')
+type Inconclusive = Extract<Comparison, { change: unknown }> & { verdict: 'inconclusive' }
 
-/** The first run's `slower` verdicts that the re-measurements so far have not settled. */
+// A regression repeats when another process finds it `slower`, or leaning that way: beyond the
+// threshold and significant on its own (the first process's `slower` is the run-wide evidence).
+const repeated = (steps: readonly ConfirmationStep[]) =>
+  steps.some((s) => s.verdict === 'slower' || s.leans === 'slower')
+
+/**
+ * A first-run comparison that points to a regression without showing it: `inconclusive`, its
+ * change beyond the threshold and significant on its own but not after the run's correction
+ * (`leans: 'slower'`), in a run whose speed stayed steady. One fresh process decides it
+ * (docs/statistics.md, "Confirmation in fresh processes"): a real slowdown that one process
+ * missed gets a second chance in a process whose noise is independent of the first one's.
+ */
+export function pointsSlower(c: Comparison): c is Inconclusive {
+  return c.verdict === 'inconclusive' && c.leans === 'slower' && c.noise?.unsteady !== true
+}
+
+/**
+ * The first run's verdicts that the re-measurements so far have not settled: `slower` verdicts
+ * not yet repeated, and comparisons that point to a regression ({@link pointsSlower}) until one
+ * fresh process has measured them.
+ */
 export function awaitingConfirmation(
   first: readonly Comparison[],
   confirmations: readonly (readonly Comparison[])[],
@@ -41,16 +64,21 @@ export function awaitingConfirmation(
   const steps = stepsFor(confirmations)
   // Settled once one re-measurement agrees; a third process is only asked when the second
   // disagreed (two of three), so with one disagreement so far it is still open.
-  return first.filter((c) => c.verdict === 'slower' && !repeated(steps(c)))
+  return first.filter(
+    (c) => (c.verdict === 'slower' && !repeated(steps(c))) || (confirmations.length === 0 && pointsSlower(c)),
+  )
 }
 
 /**
  * The verdicts after confirmation. A `slower` verdict of the first run stands when one of the
  * re-measurements (each a whole run judged against the same baseline, in a fresh process) is
- * `slower` too; when the second process disagreed and the third one was taken, that makes two of
+ * `slower` too, or leans that way (`Comparison.leans`); when the second process disagreed and the third one was taken, that makes two of
  * three. Otherwise it becomes `inconclusive` with the ratios each process saw: a regression
  * shows in every process, while the jumps of a single process (a slow start, a busy machine, a
- * one-off JIT decision) seldom repeat. Every other verdict is the first run's. Pure.
+ * one-off JIT decision) seldom repeat. A comparison that pointed to a regression
+ * ({@link pointsSlower}) becomes the first re-measurement's `slower`, which then carries the first
+ * run's ratio (`pointedBy`), or stays `inconclusive` with both ratios. Every other verdict is
+ * the first run's. Pure.
  */
 export function confirmVerdicts(
   first: readonly Comparison[],
@@ -58,7 +86,9 @@ export function confirmVerdicts(
 ): Comparison[] {
   if (confirmations.length === 0) return [...first]
   const stepsOf = stepsFor(confirmations)
+  const decidedBy = new Map(confirmations[0]!.map((c) => [identity(c), c]))
   return first.map((c) => {
+    if (pointsSlower(c)) return decidePointer(c, decidedBy.get(identity(c)))
     if (c.verdict !== 'slower') return c
     const steps = stepsOf(c)
     if (repeated(steps)) return { ...c, confirmation: steps }
@@ -75,12 +105,30 @@ export function confirmVerdicts(
   })
 }
 
+// A comparison that pointed to a regression, decided by the first fresh process: its `slower`
+// (interval and test included, since they are that process's), or the first run's inconclusive.
+function decidePointer(c: Inconclusive, fresh: Comparison | undefined): Comparison {
+  if (fresh?.verdict === 'slower') return { ...fresh, pointedBy: { ratio: c.change.ratio } }
+  const step = stepOf(fresh)
+  return {
+    ...c,
+    confirmation: [step],
+    reason:
+      `${times(c.change.ratio)} in this process, not significantly; measured again in a fresh ` +
+      `process: ${times(step.ratio)} (${step.verdict})`,
+  }
+}
+
 /**
  * What the re-measurements of a confirmed `slower` saw, for the tables: "confirmed: 1.46×" (or
- * "confirmed: 1.02×, 1.44×", two of three); undefined for a verdict that was not re-measured.
+ * "confirmed: 1.02×, 1.44×", two of three); for a `slower` decided by a fresh process after the
+ * first run pointed to it, "in a fresh process; first 1.15×"; undefined for a verdict that was
+ * not re-measured.
  */
 export function confirmationNote(comparison: Comparison): string | undefined {
-  if (comparison.verdict !== 'slower' || !comparison.confirmation?.length) return undefined
+  if (comparison.verdict !== 'slower') return undefined
+  if (comparison.pointedBy) return `in a fresh process; first ${times(comparison.pointedBy.ratio)}`
+  if (!comparison.confirmation?.length) return undefined
   return `confirmed: ${comparison.confirmation.map((step) => times(step.ratio)).join(', ')}`
 }
 

@@ -138,7 +138,7 @@ function judge(estimated: readonly Estimated[], policy: ComparePolicy): Detailed
       threshold: e.threshold,
       scale,
       d: estimates[i]!.d,
-      decision: decide(estimates[i]!, { band, significant, intervalAlpha }),
+      decision: decide(estimates[i]!, { band, significant, nominal: p[i]! <= policy.alpha, intervalAlpha }),
       level: 1 - intervalAlpha,
       p: p[i]!,
       pAdjusted: adjusted[i]!,

@@ -11,6 +11,11 @@ export interface DecisionInput {
   band: number
   /** Whether the change is significant after the run-wide correction. */
   significant: boolean
+  /**
+   * Whether it is significant on its own, at α before the correction (default false): what
+   * makes a change beyond the band that is not significant after it lean one way.
+   */
+  nominal?: boolean
   /** Per-comparison error rate of the confidence interval (α/m under Holm). */
   intervalAlpha: number
   /**
@@ -33,6 +38,11 @@ export interface Decision {
   vetoed?: boolean
   /** Why a clear change relative to the run is still `inconclusive` (see {@link withRunShift}). */
   reason?: string
+  /**
+   * For `inconclusive`: the estimate lies beyond the band and is significant on its own, not
+   * after the correction — the verdict it would have had with the evidence of one more process.
+   */
+  leans?: 'slower' | 'faster'
 }
 
 /**
@@ -40,11 +50,12 @@ export interface Decision {
  * band — and, where required, the rank test's agreement; `faster` likewise below it. `same` when
  * the interval lies inside the band (equivalence) or when the change is significant but its
  * estimate is inside the band (real but negligible). Anything else is `inconclusive`, with the
- * change these data could have detected.
+ * change these data could have detected, and the way it leans when its estimate is beyond the
+ * band and significant before the correction.
  */
 export function decide(estimate: ChangeEstimate, input: DecisionInput): Decision {
   const { d, se, df } = estimate
-  const { band, significant, intervalAlpha, rankAgrees, quantile = tQuantile } = input
+  const { band, significant, nominal = false, intervalAlpha, rankAgrees, quantile = tQuantile } = input
   const width = halfWidth(estimate, intervalAlpha, quantile)
   const low = d - width
   const high = d + width
@@ -52,7 +63,15 @@ export function decide(estimate: ChangeEstimate, input: DecisionInput): Decision
   if (beyond && rankAgrees !== false) return { verdict: d > 0 ? 'slower' : 'faster', low, high }
   if (!beyond && (significant || (low >= -band && high <= band))) return { verdict: 'same', low, high }
   const detectable = se === 0 ? 0 : width + quantile(DETECTION_POWER, df) * se
-  return { verdict: 'inconclusive', low, high, detectable, ...(beyond ? { vetoed: true } : {}) }
+  const leans = !significant && nominal && Math.abs(d) > band
+  return {
+    verdict: 'inconclusive',
+    low,
+    high,
+    detectable,
+    ...(beyond ? { vetoed: true } : {}),
+    ...(leans ? { leans: d > 0 ? ('slower' as const) : ('faster' as const) } : {}),
+  }
 }
 
 const times = (d: number) => `${Math.exp(d).toPrecision(3)}×`
@@ -82,6 +101,9 @@ export interface RunShiftInput {
  * is the machine's, so a measurement 1.2× slower than the rest of a run that sits in a fast
  * state its baseline's rounds also ran in is 1.2× slower than the baseline in that state.
  *
+ * A leaning `inconclusive` keeps its leaning only where the change against the baseline is
+ * beyond the band that way too, as `slower` and `faster` need.
+ *
  * A measurement that moved with the run takes the run's verdict when the shift is beyond the
  * machine's drift and the band; `same` needs the run and the change against the baseline inside
  * the band; otherwise it cannot be told apart from a slower or faster machine, so it is
@@ -92,15 +114,18 @@ export function withRunShift(relative: Decision, change: RunShiftInput): Decisio
   const low = relative.low + shift
   const high = relative.high + shift
   const moved: Decision = { ...relative, low, high }
+  const machine = seen ? Math.min(Math.max(shift, seen.low), seen.high) : 0
+  const against = d - machine
+  const beyondWay = (way: 'slower' | 'faster') => (way === 'slower' ? against > band : against < -band)
   switch (relative.verdict) {
-    case 'inconclusive':
-      return moved
+    case 'inconclusive': {
+      if (!relative.leans || beyondWay(relative.leans)) return moved
+      const { leans: _, ...unleaning } = moved
+      return unleaning
+    }
     case 'slower':
     case 'faster': {
-      const machine = seen ? Math.min(Math.max(shift, seen.low), seen.high) : 0
-      const against = d - machine
-      const beyond = relative.verdict === 'slower' ? against > band : against < -band
-      if (beyond) return moved
+      if (beyondWay(relative.verdict)) return moved
       return {
         verdict: 'inconclusive',
         low,

@@ -89,6 +89,7 @@ const comparedSchema = z.object({
   threshold: z.number(),
   detectable: measured.exactOptional(),
   reason: z.string().exactOptional(),
+  leans: z.enum(['slower', 'faster']).exactOptional(),
   noise: noiseSchema.exactOptional(),
   difference: z.object({ difference: measured, ...interval }).exactOptional(),
   rank: z
@@ -99,9 +100,11 @@ const comparedSchema = z.object({
       z.object({
         verdict: z.enum(['faster', 'same', 'slower', 'inconclusive', 'new', 'missing']),
         ratio: measured.exactOptional(),
+        leans: z.enum(['slower', 'faster']).exactOptional(),
       }),
     )
     .exactOptional(),
+  pointedBy: z.object({ ratio: measured }).exactOptional(),
 })
 
 const comparisonSchema = z.discriminatedUnion('verdict', [

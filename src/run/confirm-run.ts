@@ -38,7 +38,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
  * (docs/statistics.md, "Confirmation in fresh processes" and "A run whose speed changed
  * partway"): a run whose speed changed partway through is measured again and the fresh process
  * gives its verdicts; `slower` verdicts are confirmed by a second process, and a third only for
- * verdicts the second did not confirm. Every test file that took measurements runs again — the
+ * verdicts the second did not confirm; an `inconclusive` that leans toward `slower` is decided by
+ * the second. Every test file that took measurements runs again — the
  * whole file, so the re-measurement has its own run shift. A re-measurement that cannot run
  * leaves the verdicts as they were, and says why.
  */
@@ -94,15 +95,35 @@ function progressLine(plan: FreshProcessPlan, processes: readonly JudgedProcess[
   const open = awaitingConfirmation(
     processes[plan.first]!.comparisons,
     plan.confirmations.map((i) => processes[i]!.comparisons),
-  ).length
+  )
+  const slower = open.filter((c) => c.verdict === 'slower').length
+  const leaning = open.length - slower
   const lastSetAside = plan.setAside.includes(processes.length - 1)
   const step = plan.confirmations.length + 1
+  const asked = [
+    ...(slower > 0 ? [`${plural(slower, 'measurement')} slower than the baseline`] : []),
+    ...(leaning > 0
+      ? [`${plural(leaning, 'measurement')} beyond the threshold but not yet significant`]
+      : []),
+  ].join(' and ')
   return {
     line:
       (lastSetAside ? "perfgate: that process's speed changed partway through; it does not count.\n" : '') +
-      `perfgate: ${plural(open, 'measurement')} slower than the baseline; ${again} to confirm ` +
+      `perfgate: ${asked}; ${again} to ${slower > 0 ? 'confirm' : 'decide'} ` +
       `(${step} of at most ${MAX_CONFIRMATIONS})…\n`,
-    purpose: `to confirm ${plural(open, '`slower` verdict')}`,
-    otherwise: `${open === 1 ? 'it stands' : 'they stand'} unconfirmed`,
+    purpose: [
+      ...(slower > 0 ? [`to confirm ${plural(slower, '`slower` verdict')}`] : []),
+      ...(leaning > 0 ? [`to decide ${plural(leaning, 'verdict')} leaning \`slower\``] : []),
+    ].join(' and '),
+    otherwise: unsettled(slower, leaning),
   }
+}
+
+// What stays when the fresh process cannot run: the first process's verdicts.
+function unsettled(slower: number, leaning: number): string {
+  const stands = slower === 1 ? 'it stands' : 'they stand'
+  const stays = leaning === 1 ? 'it stays' : 'they stay'
+  if (leaning === 0) return `${stands} unconfirmed`
+  if (slower === 0) return `${stays} \`inconclusive\``
+  return `the \`slower\` ${slower === 1 ? 'verdict stands' : 'verdicts stand'} unconfirmed and the rest stay \`inconclusive\``
 }

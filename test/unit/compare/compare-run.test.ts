@@ -473,6 +473,29 @@ describe('compareRun: run-wide calibration', () => {
   })
 })
 
+describe('compareRun: leaning inconclusive', () => {
+  it('leans where the change is beyond the threshold and significant only before the correction', () => {
+    const rng = createRng(20261203)
+    const runs = steadyFamilies(60, { baseRounds: 10, ratio: 1.2, rngOf: () => rng }).map((family) =>
+      compareRun(family),
+    )
+    const leaning = runs.flat().filter((c) => c.verdict === 'inconclusive' && c.leans !== undefined)
+    expect(leaning.filter((c) => c.key === 'm0' || c.key === 'm1').length).toBeGreaterThan(0)
+    for (const c of leaning) {
+      if (c.verdict !== 'inconclusive') continue
+      expect(c.p).toBeLessThanOrEqual(DEFAULT_COMPARE_POLICY.alpha)
+      expect(c.pAdjusted).toBeGreaterThan(DEFAULT_COMPARE_POLICY.alpha)
+      if (c.leans === 'slower') expect(c.change.ratio).toBeGreaterThan(1.1)
+      else expect(c.change.ratio).toBeLessThan(1 / 1.1)
+    }
+    // Nothing else leans: a decided verdict, or one not significant on its own.
+    for (const c of runs.flat()) {
+      if (c.verdict === 'new' || c.verdict === 'missing' || c.leans === undefined) continue
+      expect(c.verdict).toBe('inconclusive')
+    }
+  })
+})
+
 describe('compareRun: corrections', () => {
   it('widens intervals with the family (Holm: Bonferroni level) and offers BH', () => {
     const items = [0, 1, 2, 3].map((i) =>

@@ -7,9 +7,12 @@ import {
   MAX_CONFIRMATIONS,
   planFreshProcesses,
   plannedVerdicts,
+  pointsSlower,
 } from '../../../src/compare/confirm.js'
-import { summarize } from '../../../src/stats/index.js'
+import { compareRun } from '../../../src/compare/index.js'
+import { createRng, summarize } from '../../../src/stats/index.js'
 import type { Comparison } from '../../../src/types.js'
+import { steadyProcesses } from './synthetic.js'
 
 const summary = summarize([1, 2, 3])
 
@@ -107,6 +110,57 @@ describe('confirmVerdicts', () => {
     const first = [compared('a', 'slower', 1.5), compared('b', 'slower', 1.5)]
     const again = [compared('b', 'slower', 1.5), compared('a', 'same', 1)]
     expect(confirmVerdicts(first, [again]).map((c) => c.verdict)).toEqual(['inconclusive', 'slower'])
+  })
+})
+
+// An `inconclusive` that leans toward `slower` (or `faster`): beyond the threshold, significant
+// before the run's correction only.
+const leaning = (key: string, ratio: number, leans: 'slower' | 'faster' = 'slower'): Comparison =>
+  Object.assign(compared(key, 'inconclusive', ratio), { p: 0.004, pAdjusted: 0.08, leans })
+
+describe('an `inconclusive` that leans toward `slower`', () => {
+  test('points to a regression; one leaning `faster`, or from an unsteady run, does not', () => {
+    expect(pointsSlower(leaning('a', 1.18))).toBe(true)
+    expect(pointsSlower(compared('a', 'inconclusive', 1.18))).toBe(false)
+    expect(pointsSlower(leaning('a', 0.8, 'faster'))).toBe(false)
+    expect(pointsSlower(unsteady([leaning('a', 1.18)])[0]!)).toBe(false)
+  })
+
+  test('awaits one fresh process, then is settled', () => {
+    const first = [leaning('a', 1.18), compared('b', 'same', 1)]
+    expect(awaitingConfirmation(first, []).map((c) => c.key)).toEqual(['a'])
+    expect(awaitingConfirmation(first, [[compared('a', 'same', 1.02)]])).toEqual([])
+    expect(planFreshProcesses([first]).next).toBe('confirm')
+  })
+
+  test("becomes the fresh process's `slower`, which carries the first run's ratio", () => {
+    const fresh = { ...compared('a', 'slower', 1.21), p: 1e-6, pAdjusted: 2e-5 }
+    const [result] = confirmVerdicts([leaning('a', 1.18)], [[fresh]])
+    expect(result).toEqual({ ...fresh, pointedBy: { ratio: 1.18 } })
+    expect(confirmationNote(result!)).toBe('in a fresh process; first 1.18×')
+  })
+
+  test('stays `inconclusive` when the fresh process does not find it `slower`, and says what both saw', () => {
+    const [result] = confirmVerdicts([leaning('a', 1.18)], [[leaning('a', 1.16)]])
+    expect(result).toMatchObject({
+      verdict: 'inconclusive',
+      leans: 'slower',
+      confirmation: [{ verdict: 'inconclusive', ratio: 1.16, leans: 'slower' }],
+      reason:
+        '1.18× in this process, not significantly; measured again in a fresh process: 1.16× (inconclusive)',
+    })
+  })
+
+  test('in a fresh process, confirms a first `slower` as a `slower` there does', () => {
+    const [result] = confirmVerdicts([compared('a', 'slower', 1.25)], [[leaning('a', 1.17)]])
+    expect(result).toMatchObject({
+      verdict: 'slower',
+      confirmation: [{ verdict: 'inconclusive', ratio: 1.17, leans: 'slower' }],
+    })
+    expect(awaitingConfirmation([compared('a', 'slower', 1.25)], [[leaning('a', 1.17)]])).toEqual([])
+    // Leaning the other way confirms nothing.
+    const [other] = confirmVerdicts([compared('a', 'slower', 1.25)], [[leaning('a', 0.8, 'faster')]])
+    expect(other?.verdict).toBe('inconclusive')
   })
 })
 
@@ -208,5 +262,38 @@ describe('planFreshProcesses', () => {
     expect(plan.next).toBeUndefined()
     expect(plan.confirmations.length).toBe(MAX_CONFIRMATIONS)
     expect(plannedVerdicts(processes)[0]?.verdict).toBe('inconclusive')
+  })
+})
+
+describe('fresh processes where the model holds', () => {
+  // The plan as the reporters follow it: the first process, then each fresh process it asks for.
+  function planned(processes: Comparison[][]) {
+    const judged = [processes[0]!]
+    while (planFreshProcesses(judged).next && judged.length < processes.length)
+      judged.push(processes[judged.length]!)
+    return { verdicts: plannedVerdicts(judged), taken: judged.length }
+  }
+  const judgedFamilies = (ratio: number) => {
+    const rng = createRng(20261204)
+    return steadyProcesses(60, { baseRounds: 10, ratio, processes: 3, rngOf: () => rng }).map((family) =>
+      family.map((items) => compareRun(items)),
+    )
+  }
+
+  test('a 1.2× slowdown a first process missed is found in a fresh one; nothing else turns `slower`', () => {
+    const families = judgedFamilies(1.2)
+    const changed = (run: Comparison[]) => run.slice(0, 2).filter((c) => c.verdict === 'slower').length
+    const firstAlone = families.reduce((n, family) => n + changed(family[0]!), 0)
+    const plans = families.map(planned)
+    const withFresh = plans.reduce((n, plan) => n + changed(plan.verdicts), 0)
+    expect(withFresh).toBeGreaterThan(firstAlone)
+    expect(withFresh).toBeGreaterThanOrEqual(0.9 * 2 * families.length)
+    expect(plans.flatMap((plan) => plan.verdicts.slice(2)).filter((c) => c.verdict === 'slower')).toEqual([])
+  })
+
+  test('unchanged code: no `slower`, and most runs take no fresh process', () => {
+    const plans = judgedFamilies(1).map(planned)
+    expect(plans.flatMap((plan) => plan.verdicts).filter((c) => c.verdict === 'slower')).toEqual([])
+    expect(plans.filter((plan) => plan.taken > 1).length).toBeLessThanOrEqual(6)
   })
 })

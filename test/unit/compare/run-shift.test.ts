@@ -170,4 +170,20 @@ describe('withRunShift', () => {
       withRunShift(decision('inconclusive'), { d: 0.4, shift: 0.4, band, shiftSignificant: true }).verdict,
     ).toBe('inconclusive')
   })
+
+  it('keeps a lean only where the change against the baseline is beyond the band that way too', () => {
+    const leaning = { ...decision('inconclusive'), leans: 'slower' as const }
+    // 1.28× slower than the run and 1.28× against the baseline: the lean stands, moved.
+    const kept = withRunShift(leaning, { d: 0.25, shift: 0, band, shiftSignificant: false })
+    expect(kept).toMatchObject({ verdict: 'inconclusive', leans: 'slower' })
+    // 1.28× slower than a run that got 0.82× faster: 1.05× against the baseline, no lean.
+    const dropped = withRunShift(leaning, { d: 0.05, shift: -0.2, band, shiftSignificant: false })
+    expect(dropped.verdict).toBe('inconclusive')
+    expect(dropped).not.toHaveProperty('leans')
+    // Unless the baseline's rounds ran in that fast state too (as for `slower`).
+    const seen = { low: -0.25, high: 0 }
+    expect(withRunShift(leaning, { d: 0.05, shift: -0.2, band, shiftSignificant: false, seen }).leans).toBe(
+      'slower',
+    )
+  })
 })

@@ -168,3 +168,32 @@ export function steadyFamilies(
     }),
   )
 }
+
+/**
+ * Families of the steady design of {@link steadyFamilies} (20 measurements at a 3% process CV,
+ * normal samples, 40 per process, the first two `ratio`× slower), each measured in `processes`
+ * CI processes against one baseline: `[f][k]` is family f as process k measured it. The
+ * processes are independent given the baseline, as fresh processes are under the model; what the
+ * fresh-process plan (`planFreshProcesses`) is judged on.
+ */
+export function steadyProcesses(
+  count: number,
+  options: { baseRounds: number; ratio: number; processes: number; rngOf: (f: number) => Rng },
+): CompareItem[][][] {
+  const { baseRounds, ratio, processes, rngOf } = options
+  const common = { shape: 'normal' as const, processCv: 0.03, samplesPerRound: 40 }
+  return Array.from({ length: count }, (_, f) => {
+    const rng = rngOf(f)
+    const values = Array.from({ length: 20 }, () => 0.5 + 4.5 * rng.next())
+    const bases = values.map((value) => simulateSide(rng, { ...common, value, rounds: baseRounds }))
+    return Array.from({ length: processes }, () =>
+      values.map((value, i) =>
+        timeItem(
+          i,
+          bases[i],
+          simulateSide(rng, { ...common, value: value * (i < 2 ? ratio : 1), rounds: 1 }),
+        ),
+      ),
+    )
+  })
+}

@@ -72,4 +72,21 @@ describe('decide', () => {
     expect(d.verdict).toBe('same')
     expect(d.vetoed).toBeUndefined()
   })
+
+  it('leans the way of an estimate beyond the band that is significant only before the correction', () => {
+    const input = { band, significant: false, intervalAlpha: 0.0005 }
+    const up = decide({ d: 0.15, se: 0.05, df: inf }, { ...input, nominal: true })
+    expect(up).toMatchObject({ verdict: 'inconclusive', leans: 'slower' })
+    expect(decide({ d: -0.15, se: 0.05, df: inf }, { ...input, nominal: true }).leans).toBe('faster')
+  })
+
+  it('does not lean without significance before the correction, inside the band, or once decided', () => {
+    const input = { band, significant: false, intervalAlpha: 0.0005 }
+    expect(decide({ d: 0.15, se: 0.05, df: inf }, input).leans).toBeUndefined()
+    // Significant on its own but inside the band: a small real change, nothing to lean toward.
+    expect(decide({ d: 0.08, se: 0.05, df: inf }, { ...input, nominal: true }).leans).toBeUndefined()
+    const decided = decide({ d: 0.15, se: 0.02, df: inf }, { ...input, significant: true, nominal: true })
+    expect(decided.verdict).toBe('slower')
+    expect(decided.leans).toBeUndefined()
+  })
 })

@@ -98,6 +98,21 @@ describe('parseRunReport', () => {
     )
   })
 
+  test("a lean, a fresh process's steps and the ratio a `slower` was pointed to by read back", () => {
+    const leaning: Comparison = {
+      ...compared,
+      verdict: 'inconclusive',
+      leans: 'slower',
+      confirmation: [{ verdict: 'inconclusive', ratio: 1.16, leans: 'slower' }],
+    }
+    const pointed: Comparison = { ...compared, pointedBy: { ratio: 1.18 } }
+    const parsed = parseRunReport(throughJson(report({ comparisons: [leaning, pointed] })), 'r.json')
+    expect(parsed.comparisons).toEqual([leaning, pointed])
+    const sideways = throughJson(report({ comparisons: [leaning] }))
+    edit(sideways, ['comparisons', 0, 'leans'], 'up')
+    expect(failure(sideways)).toMatch(/comparisons\[0\]\.leans: expected "slower" or "faster", got "up"/)
+  })
+
   test('NaN written as null reads back as NaN; an infinite df as Infinity', () => {
     const parsed = parseRunReport(throughJson(report()), 'r.json')
     const [bad, good, added] = parsed.comparisons

@@ -127,6 +127,56 @@ describe('confirmInFreshProcesses', () => {
     ])
   })
 
+  // A first run whose `a` was 1.2× its baseline, beyond the threshold but significant only
+  // before the correction: an `inconclusive` that leans toward `slower`.
+  const leaningFirst = (): RunReport => {
+    const first = judge(run(1))
+    const [a, ...rest] = first.comparisons
+    if (a?.verdict !== 'same') throw new Error('the fixture changed')
+    const leaning = {
+      ...a,
+      verdict: 'inconclusive' as const,
+      change: { ...a.change, ratio: 1.2 },
+      leans: 'slower' as const,
+    }
+    return { ...first, comparisons: [leaning, ...rest], failed: false }
+  }
+
+  test('a lean toward `slower` is decided by one fresh process, which then gives the verdict', async () => {
+    const { report, lines, left } = await replay(leaningFirst(), [run(2), run(2)])
+    expect(left).toHaveLength(1)
+    expect(lines).toEqual([
+      'perfgate: 1 measurement beyond the threshold but not yet significant; measuring 2 test files again in a fresh process to decide (1 of at most 2)…\n',
+    ])
+    expect(report.failed).toBe(true)
+    expect(report.comparisons[0]).toMatchObject({ verdict: 'slower', pointedBy: { ratio: 1.2 } })
+    expect(report.comparisons[0]?.verdict === 'slower' && report.comparisons[0].change.ratio).toBeCloseTo(
+      2,
+      1,
+    )
+  })
+
+  test('a lean the fresh process does not find `slower` stays `inconclusive`; a failed re-run says so', async () => {
+    const { report } = await replay(leaningFirst(), [run(1)])
+    expect(report.failed).toBe(false)
+    expect(report.comparisons[0]).toMatchObject({
+      verdict: 'inconclusive',
+      confirmation: [{ verdict: 'same' }],
+    })
+    const broken = await confirmInFreshProcesses({
+      report: leaningFirst(),
+      policy,
+      judge,
+      measureAgain: async () => {
+        throw new Error('vitest is not installed')
+      },
+      stdout: output().stream,
+    })
+    expect(broken.problems).toEqual([
+      'could not measure again to decide 1 verdict leaning `slower` (vitest is not installed); it stays `inconclusive`.',
+    ])
+  })
+
   test('a re-run that cannot run leaves the verdict as it was and says why', async () => {
     const report = await confirmInFreshProcesses({
       report: judge(run(2)),
