@@ -13,7 +13,8 @@
  *
  * A run is measured again as the reporters do it (`planFreshProcesses`): a run whose speed
  * changed partway through is replaced by a fresh process of the same arm, and `slower` verdicts
- * are confirmed by one more fresh process, and a third when the second disagrees (two of three).
+ * are confirmed by one more fresh process, and a third when the second disagrees (two of three);
+ * an `inconclusive` that leans toward `slower` is decided by one more.
  *
  * The runs are interleaved (each round: one A/A run and one run per slowdown, in a seeded
  * order), so drift of the machine over the experiment touches every arm alike.
@@ -27,7 +28,9 @@
  * again, running none; with --stand-ins, runs recorded without confirmations use the next runs
  * of their arm instead; with --use-rounds K, the baseline is the first K recorded rounds),
  * --baseline-pause S (seconds between baseline processes, as `perfgate update --pause S`),
- * --calibration RULE (beyond-chance, the default, whole or off: ComparePolicy.calibration).
+ * --calibration RULE (beyond-chance, the default, whole or off: ComparePolicy.calibration),
+ * --no-leaning (fresh processes for `slower` verdicts only, as before leaning `inconclusive`s
+ * were measured again).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -50,7 +53,7 @@ import { compareItems } from '../../src/run/judge.js'
 import { combineRounds } from '../../src/run/rounds.js'
 import { createRng, median } from '../../src/stats/index.js'
 import type { Comparison, Measurement } from '../../src/types.js'
-import { cv, option, runChildScript, table } from './shared.js'
+import { cv, option, runChildScript, table, withoutLeaning } from './shared.js'
 import { buildSuite, TARGET } from './suite.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -287,8 +290,14 @@ async function parentMain(): Promise<void> {
   }
 }
 
-const judge = (run: readonly Measurement[], baseline: readonly Measurement[]) =>
-  compareRun(compareItems(run, baseline), POLICY)
+// With --no-leaning, the fresh processes are planned as before an `inconclusive` that leans
+// toward `slower` was measured again (the leans taken out), to show what that rule does.
+const LEANING = !process.argv.includes('--no-leaning')
+
+const judge = (run: readonly Measurement[], baseline: readonly Measurement[]) => {
+  const comparisons = compareRun(compareItems(run, baseline), POLICY)
+  return LEANING ? comparisons : withoutLeaning(comparisons)
+}
 
 /** What `--json` writes: every process's measurements, so `--from` can judge them again. */
 interface Recorded {
@@ -353,7 +362,8 @@ function reanalyse(file: string): void {
       `${recorded.burners} burner(s), ${results.length} runs` +
       `${useRounds === undefined ? '' : `; baseline: the first ${useRounds} recorded rounds`}` +
       `${standIns ? '; confirmations: the next runs of the same arm stand in for fresh processes' : ''}` +
-      `${POLICY.calibration === undefined ? '' : `; calibration: ${POLICY.calibration}`}.`,
+      `${POLICY.calibration === undefined ? '' : `; calibration: ${POLICY.calibration}`}` +
+      `${LEANING ? '' : '; fresh processes for `slower` only (--no-leaning)'}.`,
   )
   report(baseline, results, Math.max(...results.map((r) => r.round)) + 1)
   reportFirstProcess(baseline, results)

@@ -1,6 +1,7 @@
 /** Helpers the real-process experiments share: running a child process, and printing tables. */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import type { Comparison } from '../../src/types.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -38,4 +39,17 @@ export function cv(values: readonly number[]): number {
 export function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`)
   return at >= 0 ? process.argv[at + 1] : undefined
+}
+
+/**
+ * The comparisons without their leans (`Comparison.leans`): what the fresh-process plan saw
+ * before an `inconclusive` that leans toward `slower` was measured again, so the experiments can
+ * show what that rule does on the same data.
+ */
+export function withoutLeaning(comparisons: readonly Comparison[]): Comparison[] {
+  return comparisons.map((c) => {
+    if (!('leans' in c)) return c
+    const { leans: _, ...rest } = c
+    return rest
+  })
 }

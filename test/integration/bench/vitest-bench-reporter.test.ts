@@ -8,9 +8,12 @@ describe('vitest bench --reporter perf', () => {
   it('records bench() results as baselines, then compares a later run with them', async () => {
     const copy = scratchCopy('bench-vitest')
     try {
+      // The subject is recording and comparing bench() results, not a verdict: each side is one
+      // process judged at the noise floor, and a 250 ns bench once ran 2.04× its baseline while
+      // the rest of the suite loaded the machine, so the gate is off and the verdicts are read.
       writeFileSync(
         join(copy.dir, 'perf.config.ts'),
-        "import perfgate from 'perfgate/vitest'\nexport default { plugins: [perfgate()] }\n",
+        "import perfgate from 'perfgate/vitest'\nexport default { plugins: [perfgate({ failOnRegression: false })] }\n",
       )
       const args = [
         'bench',
@@ -38,6 +41,9 @@ describe('vitest bench --reporter perf', () => {
         [],
       )
       expect(report.comparisons).toHaveLength(2)
+      expect(report.failed).toBe(false)
+      for (const c of report.comparisons)
+        expect(['faster', 'same', 'slower', 'inconclusive']).toContain(c.verdict)
     } finally {
       copy.cleanup()
     }
