@@ -39,10 +39,13 @@ function verdictCell(comparison: Comparison, colors: Colors): string {
     case 'faster':
       return colors.green('faster')
     case 'inconclusive': {
-      const could =
-        comparison.detectable === undefined
-          ? ''
-          : ` (could detect ±${significant(comparison.detectable * 100, 2)}%)`
+      const notes = [
+        ...(comparison.leans ? [`leans ${comparison.leans}`] : []),
+        ...(comparison.detectable === undefined
+          ? []
+          : [`could detect ±${significant(comparison.detectable * 100, 2)}%`]),
+      ]
+      const could = notes.length > 0 ? ` (${notes.join(', ')})` : ''
       return colors.yellow(`inconclusive${details.reason ? `: ${details.reason}` : could}`)
     }
     case 'same':

@@ -79,8 +79,11 @@ export function verdictCell(c: Comparison): string {
     case 'inconclusive': {
       const { reason } = c as WithDetails
       if (reason) return `🟡 inconclusive: ${escapeMarkdown(reason)}`
-      if (c.detectable === undefined) return '🟡 inconclusive'
-      return `🟡 inconclusive (could detect ±${significant(c.detectable * 100, 2)}%)`
+      const notes = [
+        ...(c.leans ? [`leans ${c.leans}`] : []),
+        ...(c.detectable === undefined ? [] : [`could detect ±${significant(c.detectable * 100, 2)}%`]),
+      ]
+      return `🟡 inconclusive${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`
     }
   }
 }

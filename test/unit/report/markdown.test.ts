@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { percent } from '../../../src/report/markdown/cells.js'
+import { percent, verdictCell } from '../../../src/report/markdown/cells.js'
 import {
   COMMENT_MARKER,
   COMMENT_MAX_LENGTH,
@@ -50,6 +50,20 @@ describe('renderMarkdown', () => {
     expect(rows).toHaveLength(EVIL_NAMES.length)
     expect(markdown).not.toMatch(/<script|<b>|<\/details><details open>|\]\(http/)
     await expect(markdown).toMatchFileSnapshot('__snapshots__/evil-names.md')
+  })
+
+  test('a lean and a `slower` decided in a fresh process read in the verdict cell', () => {
+    const [pointed, leaning] = reportOf([
+      { file: 'a.test.ts', key: 'x', verdict: 'slower', base: 1, ratio: 1.21 },
+      { file: 'a.test.ts', key: 'y', verdict: 'inconclusive', base: 1, ratio: 1.15, detectable: 0.2 },
+    ]).comparisons
+    if (pointed?.verdict !== 'slower' || leaning?.verdict !== 'inconclusive') throw new Error('fixture')
+    expect(verdictCell({ ...pointed, pointedBy: { ratio: 1.15 } })).toBe(
+      '🔴 **slower** (in a fresh process; first 1.15×)',
+    )
+    expect(verdictCell({ ...leaning, leans: 'slower' })).toBe(
+      '🟡 inconclusive (leans slower, could detect ±20%)',
+    )
   })
 
   test('a headline with the counts and the geometric mean of the ratios', () => {
