@@ -174,8 +174,9 @@ export type Comparison =
       rank?: { p: number; pAdjusted: number; ratio: number; required: boolean }
       /**
        * A `slower` verdict of the first process, measured again in fresh processes before the
-       * gate believed it: each re-measurement's verdict and ratio, in order (see
-       * docs/statistics.md, "Confirmation in fresh processes").
+       * gate believed it, or a lean toward `slower` that a fresh process did not find `slower`:
+       * each re-measurement's verdict, ratio and lean, in order (see docs/statistics.md,
+       * "Confirmation in fresh processes").
        */
       confirmation?: { verdict: VerdictKind; ratio?: number; leans?: 'slower' | 'faster' }[]
       /**

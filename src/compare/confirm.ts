@@ -72,8 +72,8 @@ export function awaitingConfirmation(
 /**
  * The verdicts after confirmation. A `slower` verdict of the first run stands when one of the
  * re-measurements (each a whole run judged against the same baseline, in a fresh process) is
- * `slower` too, or leans that way (`Comparison.leans`); when the second process disagreed and the third one was taken, that makes two of
- * three. Otherwise it becomes `inconclusive` with the ratios each process saw: a regression
+ * `slower` too, or leans that way (`Comparison.leans`); when the second process disagreed and
+ * the third one was taken, that makes two of three. Otherwise it becomes `inconclusive` with the ratios each process saw: a regression
  * shows in every process, while the jumps of a single process (a slow start, a busy machine, a
  * one-off JIT decision) seldom repeat. A comparison that pointed to a regression
  * ({@link pointsSlower}) becomes the first re-measurement's `slower`, which then carries the first

@@ -39,9 +39,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
  * partway"): a run whose speed changed partway through is measured again and the fresh process
  * gives its verdicts; `slower` verdicts are confirmed by a second process, and a third only for
  * verdicts the second did not confirm; an `inconclusive` that leans toward `slower` is decided by
- * the second. Every test file that took measurements runs again — the
- * whole file, so the re-measurement has its own run shift. A re-measurement that cannot run
- * leaves the verdicts as they were, and says why.
+ * the second. Every test file that took measurements runs again — the whole file, so the
+ * re-measurement has its own run shift. A re-measurement that cannot run leaves the verdicts as
+ * they were, and says why.
  */
 export async function confirmInFreshProcesses(input: ConfirmInput): Promise<RunReport> {
   const { report, stdout } = input

@@ -205,7 +205,7 @@ export async function finishRun(input: FinishInput): Promise<FinishResult> {
   return { failed: report.failed, report }
 }
 
-// A `slower` verdict to confirm, or a run whose speed changed partway through.
+// A `slower` verdict to confirm, a lean toward it to decide, or a run whose speed changed partway.
 const needsFreshProcess = (comparisons: readonly Comparison[]) =>
   planFreshProcesses([comparisons]).next !== undefined
 
