@@ -13,6 +13,7 @@ export type { MemoryOptions, TimeOptions } from './measure/options.js'
 export type {
   Comparison,
   Environment,
+  Lean,
   Measurement,
   Metric,
   RatioEstimate,

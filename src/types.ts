@@ -81,6 +81,9 @@ export interface Measurement {
 
 export const MAX_STORED_SAMPLES = 200
 
+/** The way an `inconclusive` leans, or a decided change points. */
+export type Lean = 'slower' | 'faster'
+
 /** The six verdicts a comparison can reach (SPEC §5). */
 export type VerdictKind = 'faster' | 'same' | 'slower' | 'inconclusive' | 'new' | 'missing'
 
@@ -160,7 +163,7 @@ export type Comparison =
        * after the run's correction — the way the evidence leans. A fresh process is asked about a
        * lean toward `slower` (see docs/statistics.md, "Confirmation in fresh processes").
        */
-      leans?: 'slower' | 'faster'
+      leans?: Lean
       noise?: NoiseEstimate
       /** For memory: the difference in MB, which stays meaningful where a ratio does not. */
       difference?: DifferenceEstimate
@@ -178,7 +181,7 @@ export type Comparison =
        * each re-measurement's verdict, ratio and lean, in order (see docs/statistics.md,
        * "Confirmation in fresh processes").
        */
-      confirmation?: { verdict: VerdictKind; ratio?: number; leans?: 'slower' | 'faster' }[]
+      confirmation?: { verdict: VerdictKind; ratio?: number; leans?: Lean }[]
       /**
        * A `slower` verdict decided in a fresh process: the run's own process found this
        * measurement beyond the threshold but not significantly (`ratio`, its current / baseline),

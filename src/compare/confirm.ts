@@ -1,4 +1,5 @@
-import type { Comparison, VerdictKind } from '../types.js'
+import { significant } from '../format/units.js'
+import type { Comparison, Lean, VerdictKind } from '../types.js'
 import { measurementIdentity as identity } from './identity.js'
 
 /**
@@ -14,7 +15,7 @@ export interface ConfirmationStep {
   /** Current / baseline in that process (absent when it did not measure the test). */
   ratio?: number
   /** An `inconclusive` that leaned one way in that process (see `Comparison.leans`). */
-  leans?: 'slower' | 'faster'
+  leans?: Lean
 }
 
 const times = (ratio: number | undefined) =>
@@ -27,11 +28,17 @@ function stepOf(comparison: Comparison | undefined): ConfirmationStep {
   return { verdict, ratio: change.ratio, ...(leans ? { leans } : {}) }
 }
 
-// Each re-measurement's view of the first run's comparisons, found by identity.
-function stepsFor(confirmations: readonly (readonly Comparison[])[]): (c: Comparison) => ConfirmationStep[] {
-  const byIdentity = confirmations.map((run) => new Map(run.map((c) => [identity(c), c])))
-  return (c) => byIdentity.map((run) => stepOf(run.get(identity(c))))
-}
+type ByIdentity = ReadonlyMap<string, Comparison>
+
+// Each re-measurement's comparisons, by identity.
+const indexed = (confirmations: readonly (readonly Comparison[])[]): ByIdentity[] =>
+  confirmations.map((run) => new Map(run.map((c) => [identity(c), c])))
+
+// Each re-measurement's view of a first-run comparison.
+const stepsFor =
+  (runs: readonly ByIdentity[]) =>
+  (c: Comparison): ConfirmationStep[] =>
+    runs.map((run) => stepOf(run.get(identity(c))))
 
 type Inconclusive = Extract<Comparison, { change: unknown }> & { verdict: 'inconclusive' }
 
@@ -61,7 +68,7 @@ export function awaitingConfirmation(
   confirmations: readonly (readonly Comparison[])[],
 ): Comparison[] {
   if (confirmations.length >= MAX_CONFIRMATIONS) return []
-  const steps = stepsFor(confirmations)
+  const steps = stepsFor(indexed(confirmations))
   // Settled once one re-measurement agrees; a third process is only asked when the second
   // disagreed (two of three), so with one disagreement so far it is still open.
   return first.filter(
@@ -85,10 +92,10 @@ export function confirmVerdicts(
   confirmations: readonly (readonly Comparison[])[],
 ): Comparison[] {
   if (confirmations.length === 0) return [...first]
-  const stepsOf = stepsFor(confirmations)
-  const decidedBy = new Map(confirmations[0]!.map((c) => [identity(c), c]))
+  const runs = indexed(confirmations)
+  const stepsOf = stepsFor(runs)
   return first.map((c) => {
-    if (pointsSlower(c)) return decidePointer(c, decidedBy.get(identity(c)))
+    if (pointsSlower(c)) return decidePointer(c, runs[0]!.get(identity(c)))
     if (c.verdict !== 'slower') return c
     const steps = stepsOf(c)
     if (repeated(steps)) return { ...c, confirmation: steps }
@@ -130,6 +137,22 @@ export function confirmationNote(comparison: Comparison): string | undefined {
   if (comparison.pointedBy) return `in a fresh process; first ${times(comparison.pointedBy.ratio)}`
   if (!comparison.confirmation?.length) return undefined
   return `confirmed: ${comparison.confirmation.map((step) => times(step.ratio)).join(', ')}`
+}
+
+/**
+ * What an `inconclusive` without a reason adds in the tables: its lean and the change its data
+ * could have detected ("leans slower, could detect ±20%"); undefined for other verdicts or
+ * when there is neither.
+ */
+export function inconclusiveNote(comparison: Comparison): string | undefined {
+  if (comparison.verdict !== 'inconclusive') return undefined
+  const notes = [
+    ...(comparison.leans ? [`leans ${comparison.leans}`] : []),
+    ...(comparison.detectable === undefined
+      ? []
+      : [`could detect ±${significant(comparison.detectable * 100, 2)}%`]),
+  ]
+  return notes.length > 0 ? notes.join(', ') : undefined
 }
 
 /**

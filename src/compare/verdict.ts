@@ -1,4 +1,5 @@
 import { tQuantile } from '../stats/index.js'
+import type { Lean } from '../types.js'
 import type { ChangeEstimate } from './estimate.js'
 import { halfWidth } from './estimate.js'
 
@@ -42,7 +43,7 @@ export interface Decision {
    * For `inconclusive`: the estimate lies beyond the band and is significant on its own, not
    * after the correction — the verdict it would have had with the evidence of one more process.
    */
-  leans?: 'slower' | 'faster'
+  leans?: Lean
 }
 
 /**
@@ -116,7 +117,7 @@ export function withRunShift(relative: Decision, change: RunShiftInput): Decisio
   const moved: Decision = { ...relative, low, high }
   const machine = seen ? Math.min(Math.max(shift, seen.low), seen.high) : 0
   const against = d - machine
-  const beyondWay = (way: 'slower' | 'faster') => (way === 'slower' ? against > band : against < -band)
+  const beyondWay = (way: Lean) => (way === 'slower' ? against > band : against < -band)
   switch (relative.verdict) {
     case 'inconclusive': {
       if (!relative.leans || beyondWay(relative.leans)) return moved

@@ -78,6 +78,8 @@ const identity = {
   stat,
 }
 
+const leanSchema = z.enum(['slower', 'faster'])
+
 const comparedSchema = z.object({
   verdict: z.enum(['faster', 'same', 'slower', 'inconclusive']),
   ...identity,
@@ -89,7 +91,7 @@ const comparedSchema = z.object({
   threshold: z.number(),
   detectable: measured.exactOptional(),
   reason: z.string().exactOptional(),
-  leans: z.enum(['slower', 'faster']).exactOptional(),
+  leans: leanSchema.exactOptional(),
   noise: noiseSchema.exactOptional(),
   difference: z.object({ difference: measured, ...interval }).exactOptional(),
   rank: z
@@ -100,7 +102,7 @@ const comparedSchema = z.object({
       z.object({
         verdict: z.enum(['faster', 'same', 'slower', 'inconclusive', 'new', 'missing']),
         ratio: measured.exactOptional(),
-        leans: z.enum(['slower', 'faster']).exactOptional(),
+        leans: leanSchema.exactOptional(),
       }),
     )
     .exactOptional(),

@@ -1,4 +1,4 @@
-import { confirmationNote } from '../compare/confirm.js'
+import { confirmationNote, inconclusiveNote } from '../compare/confirm.js'
 import { countVerdicts, geometricMeanRatio, runShiftNote } from '../compare/summary-line.js'
 import { formatValue, significant } from '../format/units.js'
 import type { Comparison, VerdictKind } from '../types.js'
@@ -39,13 +39,8 @@ function verdictCell(comparison: Comparison, colors: Colors): string {
     case 'faster':
       return colors.green('faster')
     case 'inconclusive': {
-      const notes = [
-        ...(comparison.leans ? [`leans ${comparison.leans}`] : []),
-        ...(comparison.detectable === undefined
-          ? []
-          : [`could detect ±${significant(comparison.detectable * 100, 2)}%`]),
-      ]
-      const could = notes.length > 0 ? ` (${notes.join(', ')})` : ''
+      const note = inconclusiveNote(comparison)
+      const could = note ? ` (${note})` : ''
       return colors.yellow(`inconclusive${details.reason ? `: ${details.reason}` : could}`)
     }
     case 'same':

@@ -1,4 +1,4 @@
-import { confirmationNote } from '../../compare/confirm.js'
+import { confirmationNote, inconclusiveNote } from '../../compare/confirm.js'
 import { formatValue, significant } from '../../format/units.js'
 import type { Comparison, StatName } from '../../types.js'
 import { escapeMarkdown } from '../escape.js'
@@ -79,11 +79,8 @@ export function verdictCell(c: Comparison): string {
     case 'inconclusive': {
       const { reason } = c as WithDetails
       if (reason) return `🟡 inconclusive: ${escapeMarkdown(reason)}`
-      const notes = [
-        ...(c.leans ? [`leans ${c.leans}`] : []),
-        ...(c.detectable === undefined ? [] : [`could detect ±${significant(c.detectable * 100, 2)}%`]),
-      ]
-      return `🟡 inconclusive${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`
+      const note = inconclusiveNote(c)
+      return `🟡 inconclusive${note ? ` (${note})` : ''}`
     }
   }
 }
