@@ -11,10 +11,10 @@
  *
  *   npx tsx scripts/experiments/fresh-processes.ts
  */
-import { compareRun, planFreshProcesses, plannedVerdicts } from '../../src/compare/index.js'
+import { compareRun } from '../../src/compare/index.js'
 import { createRng } from '../../src/stats/index.js'
 import type { Comparison } from '../../src/types.js'
-import { steadyProcesses } from '../../test/unit/compare/synthetic.js'
+import { plannedOver, steadyProcesses } from '../../test/unit/compare/synthetic.js'
 import { table, withoutLeaning } from './shared.js'
 
 const SEED = 20261205
@@ -33,10 +33,7 @@ const RULES: readonly Rule[] = [
 // One family under a rule: its verdicts and how many processes it took.
 function planned(processes: readonly Comparison[][], rule: Rule) {
   if (rule === 'first process alone') return { verdicts: processes[0]!, taken: 1 }
-  const seen = rule === 'leans decided too (now)' ? processes : processes.map(withoutLeaning)
-  const judged = [seen[0]!]
-  while (planFreshProcesses(judged).next && judged.length < seen.length) judged.push(seen[judged.length]!)
-  return { verdicts: plannedVerdicts(judged), taken: judged.length }
+  return plannedOver(rule === 'leans decided too (now)' ? processes : processes.map(withoutLeaning))
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`

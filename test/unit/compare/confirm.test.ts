@@ -12,7 +12,7 @@ import {
 import { compareRun } from '../../../src/compare/index.js'
 import { createRng, summarize } from '../../../src/stats/index.js'
 import type { Comparison } from '../../../src/types.js'
-import { steadyProcesses } from './synthetic.js'
+import { plannedOver, steadyProcesses } from './synthetic.js'
 
 const summary = summarize([1, 2, 3])
 
@@ -266,13 +266,6 @@ describe('planFreshProcesses', () => {
 })
 
 describe('fresh processes where the model holds', () => {
-  // The plan as the reporters follow it: the first process, then each fresh process it asks for.
-  function planned(processes: Comparison[][]) {
-    const judged = [processes[0]!]
-    while (planFreshProcesses(judged).next && judged.length < processes.length)
-      judged.push(processes[judged.length]!)
-    return { verdicts: plannedVerdicts(judged), taken: judged.length }
-  }
   const judgedFamilies = (ratio: number) => {
     const rng = createRng(20261204)
     return steadyProcesses(60, { baseRounds: 10, ratio, processes: 3, rngOf: () => rng }).map((family) =>
@@ -284,7 +277,7 @@ describe('fresh processes where the model holds', () => {
     const families = judgedFamilies(1.2)
     const changed = (run: Comparison[]) => run.slice(0, 2).filter((c) => c.verdict === 'slower').length
     const firstAlone = families.reduce((n, family) => n + changed(family[0]!), 0)
-    const plans = families.map(planned)
+    const plans = families.map(plannedOver)
     const withFresh = plans.reduce((n, plan) => n + changed(plan.verdicts), 0)
     expect(withFresh).toBeGreaterThan(firstAlone)
     expect(withFresh).toBeGreaterThanOrEqual(0.9 * 2 * families.length)
@@ -292,7 +285,7 @@ describe('fresh processes where the model holds', () => {
   })
 
   test('unchanged code: no `slower`, and most runs take no fresh process', () => {
-    const plans = judgedFamilies(1).map(planned)
+    const plans = judgedFamilies(1).map(plannedOver)
     expect(plans.flatMap((plan) => plan.verdicts).filter((c) => c.verdict === 'slower')).toEqual([])
     expect(plans.filter((plan) => plan.taken > 1).length).toBeLessThanOrEqual(6)
   })

@@ -4,9 +4,10 @@
  * then its samples scatter around it with a chosen shape (within-process noise).
  */
 import type { CompareItem, Side } from '../../../src/compare/index.js'
+import { planFreshProcesses, plannedVerdicts } from '../../../src/compare/index.js'
 import type { Rng } from '../../../src/stats/index.js'
 import { statistic, summarize, thin } from '../../../src/stats/index.js'
-import type { StatName } from '../../../src/types.js'
+import type { Comparison, StatName } from '../../../src/types.js'
 import { MAX_STORED_SAMPLES } from '../../../src/types.js'
 
 /** Shapes of the within-process distribution. */
@@ -196,4 +197,16 @@ export function steadyProcesses(
       ),
     )
   })
+}
+
+/**
+ * A family's processes (judged, in order) taken as the reporters' plan asks for them: the run's
+ * verdicts, and how many processes it took (the plan counts none beyond where the run settled).
+ */
+export function plannedOver(processes: readonly (readonly Comparison[])[]) {
+  const plan = planFreshProcesses(processes)
+  return {
+    verdicts: plannedVerdicts(processes, plan),
+    taken: 1 + plan.setAside.length + plan.confirmations.length,
+  }
 }
