@@ -67,6 +67,9 @@ export function simulateSide(rng: Rng, spec: SideSpec): Side {
   return spec.rounds >= 2 ? { ...side, rounds } : side
 }
 
+// A measurement's true value (ms), spread over an order of magnitude.
+const drawValue = (rng: Rng) => 0.5 + 4.5 * rng.next()
+
 /** A time measurement named `m<i>` with the two given sides. */
 export function timeItem(
   i: number,
@@ -115,7 +118,7 @@ export function simulateFamily(
   const baseFactors = factors(options.baseRounds)
   const headFactors = factors(options.headRounds)
   return Array.from({ length: options.size }, (_, i) => {
-    const value = 0.5 + 4.5 * rng.next()
+    const value = drawValue(rng)
     const noisy = options.noisy !== undefined && i >= options.size - options.noisy.count
     const common = {
       shape: options.shape,
@@ -139,6 +142,10 @@ export function simulateFamily(
   })
 }
 
+// The steady design: 20 measurements at a 3% process CV, normal samples, 40 per process, the
+// first two changed.
+const STEADY = { size: 20, shape: 'normal', processCv: 0.03, samplesPerRound: 40, changed: 2 } as const
+
 /**
  * `count` families of 20 time measurements at a 3% process CV (the `noisy` last ones at theirs),
  * normal samples (40 per process), one CI process, the first two `ratio`× slower (none when
@@ -157,14 +164,14 @@ export function steadyFamilies(
   const { baseRounds, ratio, rngOf, noisy } = options
   return Array.from({ length: count }, (_, f) =>
     simulateFamily(rngOf(f), {
-      size: 20,
+      size: STEADY.size,
       ratio,
-      shape: 'normal',
-      processCv: 0.03,
+      shape: STEADY.shape,
+      processCv: STEADY.processCv,
       baseRounds,
       headRounds: 1,
-      samplesPerRound: 40,
-      changed: ratio === 1 ? 0 : 2,
+      samplesPerRound: STEADY.samplesPerRound,
+      changed: ratio === 1 ? 0 : STEADY.changed,
       ...(noisy ? { noisy } : {}),
     }),
   )
@@ -182,17 +189,17 @@ export function steadyProcesses(
   options: { baseRounds: number; ratio: number; processes: number; rngOf: (f: number) => Rng },
 ): CompareItem[][][] {
   const { baseRounds, ratio, processes, rngOf } = options
-  const common = { shape: 'normal' as const, processCv: 0.03, samplesPerRound: 40 }
+  const common = { shape: STEADY.shape, processCv: STEADY.processCv, samplesPerRound: STEADY.samplesPerRound }
   return Array.from({ length: count }, (_, f) => {
     const rng = rngOf(f)
-    const values = Array.from({ length: 20 }, () => 0.5 + 4.5 * rng.next())
+    const values = Array.from({ length: STEADY.size }, () => drawValue(rng))
     const bases = values.map((value) => simulateSide(rng, { ...common, value, rounds: baseRounds }))
     return Array.from({ length: processes }, () =>
       values.map((value, i) =>
         timeItem(
           i,
           bases[i],
-          simulateSide(rng, { ...common, value: value * (i < 2 ? ratio : 1), rounds: 1 }),
+          simulateSide(rng, { ...common, value: value * (i < STEADY.changed ? ratio : 1), rounds: 1 }),
         ),
       ),
     )
